@@ -1,0 +1,109 @@
+package org.opencustoms.platform.cli;
+
+import org.opencustoms.platform.demo.DemoShift;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point of bin/platform. */
+public final class PlatformCli {
+
+    private final PrintStream out;
+
+    private PlatformCli(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("platform.home", ".")).toAbsolutePath().normalize();
+        try {
+            PlatformOptions options = PlatformOptions.parse(Arrays.asList(args), home);
+            int code = new PlatformCli(System.out).run(options);
+            System.exit(code);
+        } catch (PlatformException e) {
+            System.err.println("platform: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    int run(PlatformOptions options) {
+        return switch (options.command()) {
+            case "up" -> up(options);
+            case "demo" -> demo(options);
+            case "down" -> down(options);
+            case "status" -> status(options);
+            default -> throw new PlatformException("unknown command '" + options.command()
+                    + "'; use up, demo, down or status");
+        };
+    }
+
+    private int up(PlatformOptions options) {
+        Instant start = Instant.now();
+        RunningPlatform platform = RunningPlatform.start(options, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the platform...");
+            platform.close();
+            stopped.countDown();
+        }, "platform-shutdown"));
+        platform.printUrls(out);
+        out.printf("Ready in %.1f s. Press Ctrl-C (or run 'bin/platform down') to stop.%n",
+                Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        awaitQuietly(stopped);
+        return 0;
+    }
+
+    private int demo(PlatformOptions options) {
+        Optional<Long> running = InstanceLock.runningPid(options.dataDirectory());
+        if (running.isPresent()) {
+            out.printf("Using the platform already running (pid %d).%n", running.get());
+            return new DemoShift(options, out).run();
+        }
+        try (RunningPlatform platform = RunningPlatform.start(options, out)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-shutdown"));
+            return new DemoShift(options, out).run();
+        }
+    }
+
+    private int down(PlatformOptions options) {
+        Optional<Long> running = InstanceLock.runningPid(options.dataDirectory());
+        if (running.isEmpty()) {
+            out.println("The platform is not running on " + options.dataDirectory());
+            return 0;
+        }
+        ProcessHandle handle = ProcessHandle.of(running.get()).orElseThrow();
+        handle.destroy();
+        try {
+            handle.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new PlatformException("the platform (pid " + running.get() + ") did not stop within 90 s");
+        }
+        out.println("Stopped the platform (pid " + running.get() + ").");
+        return 0;
+    }
+
+    private int status(PlatformOptions options) {
+        Optional<Long> running = InstanceLock.runningPid(options.dataDirectory());
+        out.println(running.map(pid -> "platform: running (pid " + pid + ")").orElse("platform: not running"));
+        boolean allReady = true;
+        for (ServiceSpec spec : ServiceSpec.all()) {
+            boolean ready = ServiceProcess.isReady(spec);
+            allReady &= ready;
+            out.printf("  %-22s %-9s %s%n", spec.name(), ready ? "ready" : "not ready", spec.baseUrl());
+        }
+        return running.isPresent() && allReady ? 0 : 3;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

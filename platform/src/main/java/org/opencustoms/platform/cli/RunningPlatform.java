@@ -1,0 +1,111 @@
+package org.opencustoms.platform.cli;
+
+import org.opencustoms.platform.postgres.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One embedded PostgreSQL and the three services, started together and stopped together. Closing it (or
+ * the JVM's shutdown hook on Ctrl-C) stops every process it started.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final InstanceLock lock;
+    private final EmbeddedDatabase database;
+    private final List<ServiceProcess> services;
+    private boolean closed;
+
+    private RunningPlatform(InstanceLock lock, EmbeddedDatabase database, List<ServiceProcess> services) {
+        this.lock = lock;
+        this.database = database;
+        this.services = services;
+    }
+
+    static RunningPlatform start(PlatformOptions options, PrintStream out) {
+        Path home = options.home();
+        Path dataDirectory = options.dataDirectory();
+        Preflight.requireWritable(dataDirectory);
+        InstanceLock lock = InstanceLock.acquire(dataDirectory);
+        EmbeddedDatabase database = null;
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            Preflight.requireBuilt(home, ServiceSpec.all());
+            Preflight.requireFreePort(options.databasePort(), "embedded PostgreSQL");
+            ServiceSpec.all().forEach(s -> Preflight.requireFreePort(s.port(), s.name()));
+
+            out.printf("Starting PostgreSQL on port %d (data in %s)%n", options.databasePort(), home.relativize(dataDirectory));
+            database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), options.databasePort());
+            Path logs = Files.createDirectories(dataDirectory.resolve("logs"));
+            for (ServiceSpec spec : ServiceSpec.all()) {
+                database.createDatabaseIfMissing(spec.database());
+                Path serviceData = Files.createDirectories(dataDirectory.resolve(spec.name()));
+                out.printf("Starting %s on port %d%n", spec.name(), spec.port());
+                started.add(ServiceProcess.start(spec, home, logs, environment(spec, database, serviceData)));
+            }
+            for (ServiceProcess service : started) {
+                service.awaitReady(READY_TIMEOUT);
+                out.printf("  %-22s ready  %s  (log: %s)%n", service.spec().name(), service.spec().baseUrl(),
+                        home.relativize(service.logFile()));
+            }
+            return new RunningPlatform(lock, database, started);
+        } catch (IOException e) {
+            stopAll(started, database, lock);
+            throw new PlatformException("could not prepare " + dataDirectory + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stopAll(started, database, lock);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> environment(ServiceSpec spec, EmbeddedDatabase database, Path serviceData) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", database.url(spec.database()));
+        env.put("DB_USER", EmbeddedDatabase.SUPERUSER);
+        env.put("DB_PASSWORD", EmbeddedDatabase.SUPERUSER);
+        env.put("SERVICE_DATA_DIR", serviceData.toString());
+        env.put("SELECTION_URL", ServiceSpec.SELECTION.baseUrl());
+        env.put("SCAN_ANALYSIS_URL", ServiceSpec.SCAN_ANALYSIS.baseUrl());
+        env.put("INSPECTION_URL", ServiceSpec.INSPECTION.baseUrl());
+        return env;
+    }
+
+    void printUrls(PrintStream out) {
+        out.println();
+        out.println("The platform is up:");
+        for (ServiceProcess service : services) {
+            String base = service.spec().baseUrl();
+            out.printf("  %-22s %s   (Swagger UI %s/q/swagger-ui, health %s/q/health/ready)%n",
+                    service.spec().name(), base, base, base);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            stopAll(services, database, lock);
+        }
+    }
+
+    private static void stopAll(List<ServiceProcess> services, EmbeddedDatabase database, InstanceLock lock) {
+        services.parallelStream().forEach(ServiceProcess::stop);
+        if (database != null) {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                // Ctrl-C reaches PostgreSQL through the terminal's process group too: it may already be down
+            }
+        }
+        lock.close();
+    }
+}

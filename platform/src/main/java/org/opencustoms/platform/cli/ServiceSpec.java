@@ -1,0 +1,28 @@
+package org.opencustoms.platform.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One of the platform's services as bin/platform runs it. */
+public record ServiceSpec(String name, int port, String database, String maxHeap) {
+
+    public static final int SELECTION_PORT = 8081;
+    public static final int SCAN_ANALYSIS_PORT = 8082;
+    public static final int INSPECTION_PORT = 8083;
+
+    public static final ServiceSpec SELECTION = new ServiceSpec("selection-service", SELECTION_PORT, "selection", "512m");
+    public static final ServiceSpec SCAN_ANALYSIS = new ServiceSpec("scan-analysis-service", SCAN_ANALYSIS_PORT, "scan_analysis", "1g");
+    public static final ServiceSpec INSPECTION = new ServiceSpec("inspection-service", INSPECTION_PORT, "inspection", "512m");
+
+    public static List<ServiceSpec> all() {
+        return List.of(SELECTION, SCAN_ANALYSIS, INSPECTION);
+    }
+
+    public Path runnerJar(Path home) {
+        return home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

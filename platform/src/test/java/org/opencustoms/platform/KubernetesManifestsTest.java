@@ -1,0 +1,103 @@
+package org.opencustoms.platform;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opencustoms.platform.cli.ServiceSpec;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The manifests in k8s/ must agree with how the services really run: ports, probes, secrets. */
+class KubernetesManifestsTest {
+
+    private static final Path K8S = Path.of("..", "k8s");
+
+    static Stream<ServiceSpec> services() {
+        return ServiceSpec.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void deploymentExposesTheServicePortAndItsHealthProbes(ServiceSpec spec) throws IOException {
+        Map<String, Object> deployment = find(spec.name(), "Deployment");
+        Map<String, Object> container = first(list(map(map(map(deployment, "spec"), "template"), "spec"), "containers"));
+
+        Map<String, Object> port = first(list(container, "ports"));
+        assertEquals(spec.port(), port.get("containerPort"), "container port of " + spec.name());
+        assertEquals("/q/health/live", map(map(container, "livenessProbe"), "httpGet").get("path"));
+        assertEquals("/q/health/ready", map(map(container, "readinessProbe"), "httpGet").get("path"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void databaseCredentialsComeFromASecret(ServiceSpec spec) throws IOException {
+        Map<String, Object> deployment = find(spec.name(), "Deployment");
+        Map<String, Object> container = first(list(map(map(map(deployment, "spec"), "template"), "spec"), "containers"));
+        for (Map<String, Object> env : list(container, "env")) {
+            if (String.valueOf(env.get("name")).startsWith("DB_")) {
+                assertNotNull(map(map(env, "valueFrom"), "secretKeyRef"), env.get("name") + " must come from a Secret");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void serviceRoutesToTheContainerPort(ServiceSpec spec) throws IOException {
+        Map<String, Object> service = find(spec.name(), "Service");
+        Map<String, Object> port = first(list(map(service, "spec"), "ports"));
+        assertEquals(spec.port(), port.get("port"));
+        assertEquals("http", port.get("targetPort"));
+    }
+
+    private Map<String, Object> find(String name, String kind) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.list(K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    for (Object document : new Yaml().loadAll(reader)) {
+                        documents.add(typed(document));
+                    }
+                }
+            }
+        }
+        List<Map<String, Object>> matches = documents.stream()
+                .filter(d -> kind.equals(d.get("kind")) && name.equals(map(d, "metadata").get("name")))
+                .toList();
+        assertEquals(1, matches.size(), "one " + kind + " named " + name + " in k8s/");
+        assertTrue(matches.get(0).containsKey("spec"));
+        return matches.get(0);
+    }
+
+    private Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertNotNull(value, "missing " + key);
+        return typed(value);
+    }
+
+    private List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertNotNull(value, "missing " + key);
+        return typed(value);
+    }
+
+    private static Map<String, Object> first(List<Map<String, Object>> items) {
+        assertTrue(!items.isEmpty());
+        return items.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T typed(Object value) {
+        return (T) value;
+    }
+}
