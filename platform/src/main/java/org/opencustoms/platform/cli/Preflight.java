@@ -36,7 +36,8 @@ final class Preflight {
 
     static void requireFreePort(int port, String user) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // as PostgreSQL and Vert.x do, so that connections lingering in TIME_WAIT do not count as in use
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
             throw new PlatformException("port " + port + " (" + user + ") is already in use; free it or stop what holds it");
