@@ -1,0 +1,7 @@
+package org.opencustoms.selection.isf.model;
+
+public enum FilingStatus {
+    ACCEPTED,
+    ACCEPTED_WITH_WARNINGS,
+    WITHDRAWN
+}

@@ -1,0 +1,90 @@
+package org.opencustoms.selection.isf.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.isf.entity.IdempotencyRecordEntity;
+import org.opencustoms.selection.isf.model.IsfFiling;
+import org.opencustoms.selection.isf.repository.IdempotencyRepository;
+import org.opencustoms.selection.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * POST with an Idempotency-Key: the first request's answer is stored in the same transaction as the filing,
+ * so a retry gets that answer back and never a second filing; the same key with another body is a conflict.
+ */
+@ApplicationScoped
+public class IdempotentFiling {
+
+    static final String SCOPE = "isf-filings";
+
+    public record Answer(String body, String location, boolean replayed) {
+    }
+
+    private final IdempotencyRepository records;
+    private final IsfFilingService filings;
+    private final FilingDocuments documents;
+
+    public IdempotentFiling(IdempotencyRepository records, IsfFilingService filings, FilingDocuments documents) {
+        this.records = records;
+        this.filings = filings;
+        this.documents = documents;
+    }
+
+    public Uni<Answer> file(String key, IsfFiling filing) {
+        String fingerprint = documents.fingerprint(filing);
+        // two retries racing: the loser's insert hits the unique key, and it then replays the winner's answer
+        return fileOnce(key, fingerprint, filing)
+                .onFailure(IdempotentFiling::isUniqueViolation).recoverWithUni(() -> replay(key, fingerprint));
+    }
+
+    private Uni<Answer> fileOnce(String key, String fingerprint, IsfFiling filing) {
+        return Panache.withTransaction(() -> records.findByKey(SCOPE, key).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(answer(existing, fingerprint));
+            }
+            IsfFilingService.validate(filing);
+            return filings.create(filing).chain(receipt -> {
+                IdempotencyRecordEntity record = new IdempotencyRecordEntity();
+                record.id = UUID.randomUUID();
+                record.scope = SCOPE;
+                record.idempotencyKey = key;
+                record.requestHash = fingerprint;
+                record.responseStatus = 201;
+                record.responseBody = documents.write(receipt);
+                record.location = "/api/v1/isf-filings/" + receipt.id();
+                record.createdAt = Instant.now();
+                return records.persist(record).map(saved -> new Answer(saved.responseBody, saved.location, false));
+            });
+        }));
+    }
+
+    private Uni<Answer> replay(String key, String fingerprint) {
+        return Panache.withSession(() -> records.findByKey(SCOPE, key)).map(existing -> {
+            if (existing == null) {
+                throw new IllegalStateException("idempotency record for key " + key + " vanished");
+            }
+            return answer(existing, fingerprint);
+        });
+    }
+
+    private static Answer answer(IdempotencyRecordEntity existing, String fingerprint) {
+        if (!existing.requestHash.equals(fingerprint)) {
+            throw ProblemException.conflict("idempotency-key-reused",
+                    "Idempotency-Key was already used for a different request; use a new key for a new filing");
+        }
+        return new Answer(existing.responseBody, existing.location, true);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("idempotency_record_unique")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,5 @@
+package org.opencustoms.selection.isf.validation;
+
+/** One offending field, named by its JSON path (for example {@code commodityLines[1].htsNumber}). */
+public record FieldViolation(String field, String message) {
+}
