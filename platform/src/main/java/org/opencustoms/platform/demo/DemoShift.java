@@ -1,8 +1,18 @@
 package org.opencustoms.platform.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.opencustoms.platform.cli.PlatformException;
 import org.opencustoms.platform.cli.PlatformOptions;
+import org.opencustoms.platform.cli.ServiceSpec;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * A simulated shift driven through the running platform, step by step, ending in a summary. Each step
@@ -10,8 +20,15 @@ import java.io.PrintStream;
  */
 public final class DemoShift {
 
+    private static final List<String> NOT_BUILT_YET = List.of(
+            "selection decisions (risk rules, learned model, random picks, decision log)",
+            "scans streamed by a simulated scanner and their analysis",
+            "inspection tasks and outcomes, and outcomes fed back to selection",
+            "fairness and compliance audit");
+
     private final PlatformOptions options;
     private final PrintStream out;
+    private final ApiClient selection = new ApiClient(ServiceSpec.SELECTION.baseUrl());
 
     public DemoShift(PlatformOptions options, PrintStream out) {
         this.options = options;
@@ -19,12 +36,96 @@ public final class DemoShift {
     }
 
     public int run() {
-        out.println();
-        out.println("Demo shift");
-        out.println("Not built yet (the demo grows with each capability): ISF intake, selection decisions,");
-        out.println("  scan streaming and analysis, inspection outcomes, outcome feedback, fairness audit.");
-        out.println();
-        out.println("Summary: the three services and their databases are up and healthy.");
+        long seed = options.longOption("seed", System.currentTimeMillis());
+        int filings = (int) options.longOption("filings", 200);
+        if (filings < 1 || filings > 100_000) {
+            throw new PlatformException("--filings takes 1 to 100000");
+        }
+        Instant now = Instant.now();
+        ShipmentTraffic traffic = new ShipmentTraffic(seed, now);
+        out.printf("%nDemo shift (seed %d; repeat it with --seed %d)%n", seed, seed);
+
+        Tally tally = new Tally();
+        List<ShipmentTraffic.Shipment> shipments = fileFilings(traffic, filings, tally);
+        sendCarrierData(traffic, shipments, now, tally);
+        printSummary(tally);
         return 0;
+    }
+
+    private List<ShipmentTraffic.Shipment> fileFilings(ShipmentTraffic traffic, int count, Tally tally) {
+        out.printf("%n[1] ISF filings: %d importers' and pass-through filings to selection-service%n", count);
+        List<ShipmentTraffic.Shipment> shipments = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ShipmentTraffic.Shipment shipment = traffic.next();
+            ApiClient.Reply reply = selection.post("/api/v1/isf-filings", shipment.filing(),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            if (!reply.ok()) {
+                throw new PlatformException("selection-service refused a generated filing (" + reply.status() + "): " + reply.body());
+            }
+            shipments.add(shipment);
+            tally.count("filings " + shipment.filing().get("type"));
+            tally.count("status " + reply.body().path("status").asText());
+            JsonNode compliance = reply.body().path("compliance");
+            if (compliance.path("filedLate").asBoolean()) {
+                tally.count("filed late");
+            }
+            if (compliance.path("stuffingItemsOutstanding").asBoolean()) {
+                tally.count("items 9 and 10 outstanding");
+            }
+            if (i % Math.max(1, count / 5) == 0 || i == count) {
+                out.printf("    filed %d/%d%n", i, count);
+            }
+        }
+        return shipments;
+    }
+
+    private void sendCarrierData(ShipmentTraffic traffic, List<ShipmentTraffic.Shipment> shipments, Instant now, Tally tally) {
+        out.printf("%n[2] Carrier data: a stow plan per voyage and container status messages%n");
+        Map<ShipmentTraffic.Voyage, List<String>> filedByVoyage = new LinkedHashMap<>();
+        shipments.forEach(s -> filedByVoyage.computeIfAbsent(s.voyage(), v -> new ArrayList<>()).addAll(s.containers()));
+        filedByVoyage.forEach((voyage, containers) -> {
+            ApiClient.Reply reply = selection.post("/api/v1/stow-plans", traffic.stowPlan(voyage, containers), Map.of());
+            requireOk(reply, "a stow plan");
+            tally.add("discrepancies", reply.body().path("discrepancies").size());
+            tally.add("containers on stow plans but on no filing", reply.body().path("unfiledContainers").size());
+            out.printf("    %s voyage %s: %d positions, %d filings matched, %d discrepancies%n", voyage.vesselName(), voyage.voyage(),
+                    reply.body().path("positions").asInt(), reply.body().path("filingsMatched").asInt(),
+                    reply.body().path("discrepancies").size());
+        });
+        int messages = 0;
+        for (ShipmentTraffic.Shipment shipment : shipments) {
+            ApiClient.Reply reply = selection.post("/api/v1/container-status-messages", traffic.statusMessage(shipment, now), Map.of());
+            requireOk(reply, "a status message");
+            tally.add("discrepancies", reply.body().path("discrepancies").size());
+            messages++;
+        }
+        out.printf("    %d status messages sent%n", messages);
+    }
+
+    private void printSummary(Tally tally) {
+        out.printf("%nSummary%n");
+        tally.counts.forEach((name, value) -> out.printf("  %-45s %d%n", name, value));
+        out.printf("%nNot built yet (the demo grows with each capability):%n");
+        NOT_BUILT_YET.forEach(step -> out.println("  - " + step));
+        out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",
+                ServiceSpec.SELECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl());
+    }
+
+    private static void requireOk(ApiClient.Reply reply, String what) {
+        if (!reply.ok()) {
+            throw new PlatformException("selection-service refused " + what + " (" + reply.status() + "): " + reply.body());
+        }
+    }
+
+    private static final class Tally {
+        private final Map<String, Integer> counts = new TreeMap<>();
+
+        void count(String name) {
+            add(name, 1);
+        }
+
+        void add(String name, int value) {
+            counts.merge(name, value, Integer::sum);
+        }
     }
 }
