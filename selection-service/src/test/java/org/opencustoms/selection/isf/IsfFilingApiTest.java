@@ -28,10 +28,10 @@ import static org.opencustoms.selection.isf.IsfFixtures.with;
 @QuarkusTest
 class IsfFilingApiTest {
 
-    static final String FILINGS = "/api/v1/isf-filings";
+    static final String FILINGS = IsfFixtures.FILINGS;
 
     static Response post(Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(FILINGS);
+        return IsfFixtures.post(body);
     }
 
     @Test

@@ -14,7 +14,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Valid filings as the JSON a filer sends (mutable maps, so tests can break one element at a time). */
 public final class IsfFixtures {
 
+    public static final String FILINGS = "/api/v1/isf-filings";
+
     private IsfFixtures() {
+    }
+
+    public static io.restassured.response.Response post(Object body) {
+        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(body)
+                .when().post(FILINGS);
     }
 
     public static String container() {

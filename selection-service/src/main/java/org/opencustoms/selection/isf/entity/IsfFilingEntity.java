@@ -38,6 +38,14 @@ public class IsfFilingEntity {
     @Column(name = "port_of_arrival", nullable = false)
     public String portOfArrival;
 
+    /** Importer of record or booking party, to tell first-time and rarely seen parties. */
+    @Column(name = "party_key", nullable = false)
+    public String partyKey;
+
+    /** Identifies the shipment to the random draw; fixed by the first version. */
+    @Column(name = "shipment_key", nullable = false)
+    public String shipmentKey;
+
     @Column(name = "first_filed_at", nullable = false)
     public Instant firstFiledAt;
 

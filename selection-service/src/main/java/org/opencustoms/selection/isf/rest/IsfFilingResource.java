@@ -1,6 +1,8 @@
 package org.opencustoms.selection.isf.rest;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import org.opencustoms.selection.decision.LoggedDecisions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -45,10 +47,12 @@ public class IsfFilingResource {
 
     private final IsfFilingService filings;
     private final IdempotentFiling idempotentFiling;
+    private final LoggedDecisions decisions;
 
-    public IsfFilingResource(IsfFilingService filings, IdempotentFiling idempotentFiling) {
+    public IsfFilingResource(IsfFilingService filings, IdempotentFiling idempotentFiling, LoggedDecisions decisions) {
         this.filings = filings;
         this.idempotentFiling = idempotentFiling;
+        this.decisions = decisions;
     }
 
     @POST
@@ -97,6 +101,14 @@ public class IsfFilingResource {
     @Operation(summary = "The current version of a filing, with its compliance facts and discrepancies")
     public Uni<Response> current(@PathParam("id") UUID id) {
         return filings.current(id).map(view -> Response.ok(view).tag(Integer.toString(view.currentVersion())).build());
+    }
+
+    @GET
+    @Path("{id}/decision")
+    @RolesAllowed({"officer", "supervisor", "analyst"})
+    @Operation(summary = "The decision on the filing's current version, with its log index and inclusion proof (officers only)")
+    public Uni<LoggedDecisions.LoggedDecision> decision(@PathParam("id") UUID id) {
+        return decisions.forFiling(id);
     }
 
     @GET

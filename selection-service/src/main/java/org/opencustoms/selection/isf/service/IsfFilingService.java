@@ -4,6 +4,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.decision.DecisionService;
+import org.opencustoms.selection.decision.FilingFacts;
+import org.opencustoms.selection.random.RandomDraw;
 import org.opencustoms.selection.isf.compliance.ComplianceAssessor;
 import org.opencustoms.selection.isf.compliance.ComplianceFacts;
 import org.opencustoms.selection.isf.compliance.VesselKeys;
@@ -45,9 +48,12 @@ public class IsfFilingService {
     private final DiscrepancyRepository discrepancies;
     private final DiscrepancyRecorder discrepancyRecorder;
     private final FilingDocuments documents;
+    private final DecisionService decisions;
 
     public IsfFilingService(IsfFilingRepository filings, IsfFilingVersionRepository versions, FilingReferenceRepository references,
-                            DiscrepancyRepository discrepancies, DiscrepancyRecorder discrepancyRecorder, FilingDocuments documents) {
+                            DiscrepancyRepository discrepancies, DiscrepancyRecorder discrepancyRecorder, FilingDocuments documents,
+                            DecisionService decisions) {
+        this.decisions = decisions;
         this.filings = filings;
         this.versions = versions;
         this.references = references;
@@ -72,6 +78,7 @@ public class IsfFilingService {
         entity.type = filing.type();
         entity.currentVersion = 1;
         entity.status = FilingStatus.ACCEPTED;
+        entity.shipmentKey = RandomDraw.shipmentKey(filing.carrierCode(), filing.masterBillOfLading());
         entity.firstFiledAt = now;
         entity.lastChangedAt = now;
         describe(entity, filing);
@@ -160,6 +167,7 @@ public class IsfFilingService {
     private static void describe(IsfFilingEntity entity, IsfFiling filing) {
         entity.vesselKey = VesselKeys.of(filing.vessel());
         entity.portOfArrival = filing.portOfArrival();
+        entity.partyKey = FilingFacts.partyKey(filing);
     }
 
     private Uni<FilingReceipt> storeVersion(IsfFilingEntity entity, IsfFiling filing, ComplianceFacts facts, Instant now) {
@@ -171,8 +179,10 @@ public class IsfFilingService {
                     FilingStatus status = warnings.isEmpty() ? FilingStatus.ACCEPTED : FilingStatus.ACCEPTED_WITH_WARNINGS;
                     entity.status = status;
                     IsfFilingVersionEntity version = version(entity, filing, facts, status, warnings, now);
+                    // the filer is not told the decision: that would tip off who is about to be inspected
                     return versions.persist(version)
-                            .map(saved -> new FilingReceipt(entity.id, entity.currentVersion, status, List.copyOf(warnings),
+                            .chain(() -> decisions.decide(entity, version.version, filing, version.document, facts, found))
+                            .map(decision -> new FilingReceipt(entity.id, entity.currentVersion, status, List.copyOf(warnings),
                                     compliance(version, found)));
                 });
     }

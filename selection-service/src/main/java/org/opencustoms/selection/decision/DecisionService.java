@@ -1,0 +1,174 @@
+package org.opencustoms.selection.decision;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.isf.compliance.ComplianceFacts;
+import org.opencustoms.selection.isf.entity.ContainerStatusMessageEntity;
+import org.opencustoms.selection.isf.entity.IsfFilingEntity;
+import org.opencustoms.selection.isf.model.Discrepancy;
+import org.opencustoms.selection.isf.model.IsfFiling;
+import org.opencustoms.selection.isf.repository.IsfFilingRepository;
+import org.opencustoms.selection.isf.repository.StatusMessageRepository;
+import org.opencustoms.selection.log.DecisionLog;
+import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.selection.random.Periods;
+import org.opencustoms.selection.random.RandomDraw;
+import org.opencustoms.selection.random.SeedService;
+import org.opencustoms.selection.rules.RuleEngine;
+import org.opencustoms.selection.rules.RuleHit;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Decides each accepted filing version, inside the filing's own transaction: rules and model score it, the
+ * period's seed draws it, the lane policy places it, and the decision is appended to the log before commit.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private final DecisionLog log;
+    private final SeedService seeds;
+    private final org.opencustoms.selection.rules.RuleSetService ruleSets;
+    private final RiskScorer model;
+    private final SelectionConfig config;
+    private final DecisionRepository decisions;
+    private final IsfFilingRepository filings;
+    private final StatusMessageRepository statusMessages;
+    private final InspectionHandoff handoff;
+
+    public DecisionService(DecisionLog log, SeedService seeds, org.opencustoms.selection.rules.RuleSetService ruleSets,
+                           RiskScorer model, SelectionConfig config, DecisionRepository decisions, IsfFilingRepository filings,
+                           StatusMessageRepository statusMessages, InspectionHandoff handoff) {
+        this.log = log;
+        this.seeds = seeds;
+        this.ruleSets = ruleSets;
+        this.model = model;
+        this.config = config;
+        this.decisions = decisions;
+        this.filings = filings;
+        this.statusMessages = statusMessages;
+        this.handoff = handoff;
+    }
+
+    /** Runs in the caller's transaction, after the filing version has been stored. */
+    public Uni<Decision> decide(IsfFilingEntity filing, int version, IsfFiling document, String documentJson,
+                                ComplianceFacts compliance, List<Discrepancy> discrepancies) {
+        Instant now = Instant.now();
+        return log.lock().chain(locked -> seeds.seedFor(now)
+                .chain(() -> seeds.find(Periods.of(filing.firstFiledAt)).map(seed -> {
+                    if (seed == null) {
+                        throw new IllegalStateException("no seed for period " + Periods.of(filing.firstFiledAt));
+                    }
+                    return seed;
+                }))
+                .chain(seed -> ruleSets.current().chain(rules -> context(filing, document)
+                        .chain(context -> {
+                            Map<String, Object> facts = FilingFacts.of(document, version, compliance, discrepancies,
+                                    context.places(), context.priorFilings());
+                            List<RuleHit> hits = RuleEngine.evaluate(rules.ruleSet(), facts);
+                            double ruleScore = RuleEngine.score(hits);
+                            RiskScorer.Assessment assessment = model.assess(document).orElse(null);
+                            Double modelScore = assessment == null ? null : assessment.score();
+                            double risk = 1 - (1 - ruleScore) * (1 - (modelScore == null ? 0 : modelScore));
+                            double rate = config.randomRate(filing.portOfArrival);
+                            RandomDraw draw = RandomDraw.of(seed.seed, filing.shipmentKey, rate);
+                            LanePolicy.Outcome outcome = LanePolicy.decide(risk, config.lanes(), draw, rate, config.random().lane(),
+                                    context.inspectionsToday() < config.capacity(filing.portOfArrival), filing.portOfArrival);
+                            List<Reason> reasons = new ArrayList<>();
+                            hits.forEach(h -> reasons.add(new Reason("RULE", h.ruleId(), h.weight(), h.reason())));
+                            if (assessment != null) {
+                                reasons.addAll(assessment.contributions());
+                            }
+                            reasons.addAll(outcome.extraReasons());
+                            Decision decision = new Decision(UUID.randomUUID(), filing.id, version, digest(documentJson),
+                                    filing.shipmentKey, filing.portOfArrival, now, outcome.lane(), risk, ruleScore, modelScore,
+                                    model.version(), rules.version(), outcome.pickedByRisk(), outcome.pickedAtRandom(), seed.period,
+                                    rate, draw.drawHex(), outcome.pickProbability(), reasons,
+                                    context.previous() == null ? null : context.previous().id);
+                            return log.append(locked, CanonicalJson.bytes(decision))
+                                    .chain(index -> decisions.persist(entity(decision, index)))
+                                    .call(saved -> decision.lane().isInspection() ? handoff.enqueue(decision, document) : Uni.createFrom().voidItem())
+                                    .replaceWith(decision);
+                        }))));
+    }
+
+    private record Context(List<String> places, long priorFilings, long inspectionsToday, DecisionEntity previous) {
+    }
+
+    /** What the decision needs from history; queries run one after another on the transaction's session. */
+    private Uni<Context> context(IsfFilingEntity filing, IsfFiling document) {
+        Instant dayStart = Periods.start(Periods.of(Instant.now()));
+        return statusMessages.forContainers(document.containerList())
+                .map(messages -> messages.stream().map(m -> m.place).distinct().toList())
+                .chain(places -> filings.count("partyKey = ?1 and firstFiledAt < ?2 and id <> ?3", filing.partyKey,
+                                filing.firstFiledAt, filing.id)
+                        .chain(prior -> decisions.inspectionsSince(filing.portOfArrival, dayStart, filing.id)
+                                .chain(today -> decisions.latestFor(filing.id)
+                                        .map(previous -> new Context(places, prior, today, previous)))));
+    }
+
+    @WithSession
+    public Uni<Decision> find(UUID id) {
+        return decisions.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("decision", id))
+                .chain(this::published);
+    }
+
+    @WithSession
+    public Uni<Decision> latestForFiling(UUID filingId) {
+        return decisions.latestFor(filingId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("decision for filing", filingId))
+                .chain(this::published);
+    }
+
+    /** The decision exactly as the log holds it. */
+    private Uni<Decision> published(DecisionEntity entity) {
+        return log.entryInSession(entity.logIndex).map(entry -> CanonicalJson.read(entry.entry, Decision.class));
+    }
+
+    @WithSession
+    public Uni<Long> logIndex(UUID id) {
+        return decisions.findById(id).map(d -> d.logIndex);
+    }
+
+    private static DecisionEntity entity(Decision d, long index) {
+        DecisionEntity e = new DecisionEntity();
+        e.id = d.id();
+        e.filingId = d.filingId();
+        e.filingVersion = d.filingVersion();
+        e.decidedAt = d.decidedAt();
+        e.port = d.port();
+        e.lane = d.lane();
+        e.riskScore = d.riskScore();
+        e.ruleScore = d.ruleScore();
+        e.modelScore = d.modelScore();
+        e.modelVersion = d.modelVersion();
+        e.ruleSetVersion = d.ruleSetVersion();
+        e.pickedByRisk = d.pickedByRisk();
+        e.pickedAtRandom = d.pickedAtRandom();
+        e.randomPeriod = d.randomPeriod();
+        e.randomRate = d.randomRate();
+        e.randomDraw = d.randomDraw();
+        e.pickProbability = d.pickProbability();
+        e.reasons = new String(CanonicalJson.bytes(d.reasons()), StandardCharsets.UTF_8);
+        e.supersedes = d.supersedes();
+        e.logIndex = index;
+        return e;
+    }
+
+    private static String digest(String documentJson) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(documentJson.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.opencustoms.selection.decision;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A selected shipment waiting to become an inspection task in inspection-service (a transactional outbox). */
+@Entity
+@Table(name = "inspection_handoff")
+public class InspectionHandoffEntity {
+
+    @Id
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}

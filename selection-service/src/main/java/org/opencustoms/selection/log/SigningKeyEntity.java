@@ -1,0 +1,25 @@
+package org.opencustoms.selection.log;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "log_signing_key")
+public class SigningKeyEntity {
+
+    @Id
+    public int id;
+
+    @Column(name = "private_key", nullable = false)
+    public byte[] privateKey;
+
+    @Column(name = "public_key", nullable = false)
+    public byte[] publicKey;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,84 @@
+package org.opencustoms.selection.random;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Seeds of the random draws. Each period's seed is made by a CSPRNG and its SHA-256 commitment published
+ * ahead of time (the current period and the next {@value #DAYS_AHEAD}); the seed is revealed once the period
+ * has ended. On a new installation the first period's commitment is as old as the installation.
+ */
+@ApplicationScoped
+public class SeedService {
+
+    static final int DAYS_AHEAD = 2;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record PublishedSeed(String period, String commitment, Instant committedAt, String seedHex, boolean revealed) {
+    }
+
+    private final SeedRepository seeds;
+
+    public SeedService(SeedRepository seeds) {
+        this.seeds = seeds;
+    }
+
+    /** The seed of the period {@code now} falls in, committing the coming periods too. Runs in the caller's transaction. */
+    public Uni<SeedEntity> seedFor(Instant now) {
+        String period = Periods.of(now);
+        Uni<SeedEntity> chain = ensure(period);
+        for (int day = 1; day <= DAYS_AHEAD; day++) {
+            String ahead = Periods.next(period, day);
+            chain = chain.call(current -> ensure(ahead));
+        }
+        return chain;
+    }
+
+    private Uni<SeedEntity> ensure(String period) {
+        return seeds.findById(period).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            SeedEntity seed = new SeedEntity();
+            seed.period = period;
+            seed.seed = new byte[32];
+            RANDOM.nextBytes(seed.seed);
+            seed.commitment = commitment(seed.seed);
+            seed.createdAt = Instant.now();
+            return seeds.persist(seed);
+        });
+    }
+
+    @WithSession
+    public Uni<List<PublishedSeed>> published(int limit) {
+        Instant now = Instant.now();
+        return seeds.newestFirst(limit).map(list -> list.stream().map(s -> publish(s, now)).toList());
+    }
+
+    @WithSession
+    public Uni<SeedEntity> find(String period) {
+        return seeds.findById(period);
+    }
+
+    public static PublishedSeed publish(SeedEntity seed, Instant now) {
+        boolean revealed = Periods.isClosed(seed.period, now);
+        return new PublishedSeed(seed.period, seed.commitment, seed.createdAt,
+                revealed ? HexFormat.of().formatHex(seed.seed) : null, revealed);
+    }
+
+    public static String commitment(byte[] seed) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seed));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

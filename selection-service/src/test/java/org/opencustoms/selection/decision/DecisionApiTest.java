@@ -1,0 +1,148 @@
+package org.opencustoms.selection.decision;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.selection.isf.IsfFixtures;
+import org.opencustoms.selection.log.LogSigner;
+import org.opencustoms.selection.log.MerkleTree;
+
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DecisionApiTest {
+
+    static JsonPath decisionOf(String filingLocation) {
+        return given().auth().preemptive().basic("officer", "officer")
+                .when().get(filingLocation + "/decision").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void everyAcceptedFilingGetsAnExplainedDecisionThatTheSignedLogIncludes() throws Exception {
+        Map<String, Object> filing = IsfFixtures.isf10();
+        IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", "IR");
+        IsfFixtures.with(filing, "seller.name", "Golden Crescent General Trading LLC");
+        String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
+
+        JsonPath logged = decisionOf(location);
+        assertEquals(1, logged.getInt("decision.filingVersion"));
+        assertTrue(logged.getDouble("decision.riskScore") >= 0.85, "sanctioned origin and a watch-listed seller score high");
+        assertEquals("PHYSICAL_EXAM", logged.getString("decision.lane"));
+        assertTrue(logged.getBoolean("decision.pickedByRisk"));
+        assertEquals(1.0, logged.getDouble("decision.pickProbability"));
+        List<String> rules = logged.getList("decision.reasons.id");
+        assertTrue(rules.containsAll(List.of("origin-of-concern", "watch-listed-party", "first-time-party")), rules.toString());
+        assertEquals("none", logged.getString("decision.modelVersion"));
+
+        // the inclusion proof verifies against the signed tree head, and the signature against the published key
+        byte[] leaf = Base64.getDecoder().decode(logged.getString("inclusionProof.leafHash"));
+        List<byte[]> path = logged.<String>getList("inclusionProof.auditPath").stream().map(Base64.getDecoder()::decode).toList();
+        byte[] root = Base64.getDecoder().decode(logged.getString("treeHead.rootHash"));
+        long size = logged.getLong("treeHead.treeSize");
+        assertTrue(MerkleTree.verifyInclusion(logged.getLong("logIndex"), size, leaf, path, root));
+
+        String entry = given().get("/api/v1/audit/log/entries/" + logged.getLong("logIndex")).then().statusCode(200)
+                .extract().path("entry");
+        assertTrue(java.util.Arrays.equals(leaf, MerkleTree.leafHash(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(
+                given().get("/api/v1/audit/log/public-key").then().statusCode(200).extract().<String>path("publicKey"))));
+        byte[] signed = LogSigner.signedData(size, root, logged.getLong("treeHead.timestampMillis"));
+        assertTrue(LogSigner.verify(key, signed, Base64.getDecoder().decode(logged.getString("treeHead.signature"))));
+    }
+
+    @Test
+    void anAmendmentGetsANewDecisionThatSupersedesTheOld() {
+        Map<String, Object> filing = IsfFixtures.isf10();
+        String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
+        JsonPath first = decisionOf(location);
+
+        given().contentType(ContentType.JSON).body(filing).when().put(location).then().statusCode(200);
+        JsonPath second = decisionOf(location);
+        assertEquals(2, second.getInt("decision.filingVersion"));
+        assertEquals(first.getString("decision.id"), second.getString("decision.supersedes"));
+        assertTrue(second.getLong("logIndex") > first.getLong("logIndex"));
+        assertEquals(first.getString("decision.randomDraw"), second.getString("decision.randomDraw"),
+                "an amendment cannot redraw the random pick");
+
+        given().auth().preemptive().basic("officer", "officer").when().get("/api/v1/decisions/" + first.getString("decision.id"))
+                .then().statusCode(200).body("decision.filingVersion", equalTo(1));
+    }
+
+    @Test
+    void decisionsAreForOfficersOnlyAndTheFilerIsNotTold() {
+        String location = IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201)
+                .body("decision", org.hamcrest.Matchers.nullValue())
+                .body("lane", org.hamcrest.Matchers.nullValue())
+                .extract().header("Location");
+        given().when().get(location + "/decision").then().statusCode(401);
+        given().auth().preemptive().basic("officer", "wrong").when().get(location + "/decision").then().statusCode(401);
+    }
+
+    @Test
+    void seedsAreCommittedAheadAndNotRevealedEarly() {
+        IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201);
+        String today = org.opencustoms.selection.random.Periods.of(java.time.Instant.now());
+        String tomorrow = org.opencustoms.selection.random.Periods.next(today, 1);
+        given().get("/api/v1/audit/seeds").then().statusCode(200)
+                .body("period", hasItem(today))
+                .body("period", hasItem(tomorrow))
+                .body("find { it.period == '" + today + "' }.revealed", equalTo(false))
+                .body("find { it.period == '" + today + "' }.seedHex", org.hamcrest.Matchers.nullValue())
+                .body("find { it.period == '" + today + "' }.commitment", notNullValue());
+        given().get("/api/v1/audit/random-draws/" + today + "/verify").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().get("/api/v1/audit/random-draws/not-a-day/verify").then().statusCode(400);
+    }
+
+    @Test
+    void analystsPublishNewRuleSetVersionsThatDecisionsRecord() {
+        String yaml = """
+                name: test-rules
+                rules:
+                  - id: everything-from-vietnam
+                    when: {fact: countriesOfOrigin, anyOf: [VN]}
+                    weight: 3
+                    reason: "Origin {value} is under a temporary operation"
+                """;
+        given().auth().preemptive().basic("officer", "officer").contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().put("/api/v1/admin/rule-sets").then().statusCode(403);
+        given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body("name: broken\nrules: []".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().put("/api/v1/admin/rule-sets").then().statusCode(422).contentType("application/problem+json");
+        int version = given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().put("/api/v1/admin/rule-sets").then().statusCode(200).extract().path("version");
+        try {
+            Map<String, Object> filing = IsfFixtures.isf10();
+            IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", "VN");
+            String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
+            JsonPath decision = decisionOf(location);
+            assertEquals(version, decision.getInt("decision.ruleSetVersion"));
+            assertEquals("Origin VN is under a temporary operation", decision.getString("decision.reasons[0].text"));
+        } finally {
+            // put the shipped rules back in force for the other tests
+            String shipped = new String(readShipped());
+            given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body(shipped.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when().put("/api/v1/admin/rule-sets").then().statusCode(200);
+        }
+    }
+
+    private static byte[] readShipped() {
+        try (var in = DecisionApiTest.class.getResourceAsStream("/rules/default-rules.yaml")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
