@@ -1,0 +1,123 @@
+package org.opencustoms.selection.log;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.selection.isf.IsfFixtures;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DecisionLogIntegrityTest {
+
+    private static final int CONCURRENT_FILINGS = 1000;
+
+    @Inject
+    Pool database;
+
+    @TestHTTPResource("/api/v1/isf-filings")
+    URL filings;
+
+    @Test
+    void concurrentFilingsGetOneDecisionEachWithGapFreeLogIndices() throws Exception {
+        long before = given().get("/api/v1/audit/log/tree-head").then().statusCode(200).extract().<Number>path("treeSize").longValue();
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Semaphore inFlight = new Semaphore(64);
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < CONCURRENT_FILINGS; i++) {
+            String body = json.writeValueAsString(IsfFixtures.isf10());
+            inFlight.acquire();
+            responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create(filings.toString()))
+                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            HttpResponse<String> r = response.get();
+            assertEquals(201, r.statusCode(), r.body());
+            ids.add(UUID.fromString(json.readTree(r.body()).get("id").asText()));
+        }
+
+        Row row = database.preparedQuery("SELECT count(*) AS decisions, count(DISTINCT log_index) AS indices "
+                        + "FROM selection.selection_decision WHERE filing_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(new UUID[0]))).await().indefinitely().iterator().next();
+        assertEquals(CONCURRENT_FILINGS, row.getLong("decisions"));
+        assertEquals(CONCURRENT_FILINGS, row.getLong("indices"));
+
+        long after = given().get("/api/v1/audit/log/tree-head").then().statusCode(200).extract().<Number>path("treeSize").longValue();
+        assertEquals(before + CONCURRENT_FILINGS, after, "one log entry per decision");
+        Row gaps = database.query("SELECT count(*) AS entries, min(log_index) AS first, max(log_index) AS last "
+                + "FROM selection.decision_log_entry").execute().await().indefinitely().iterator().next();
+        assertEquals(0L, gaps.getLong("first"));
+        assertEquals(gaps.getLong("entries") - 1, gaps.getLong("last"), "no gaps and no duplicates");
+        given().get("/api/v1/audit/log/verify").then().statusCode(200)
+                .body("verified", org.hamcrest.Matchers.equalTo(true))
+                .body("entriesChecked", org.hamcrest.Matchers.equalTo((int) after));
+    }
+
+    @Test
+    void changingOneByteOfAnyStoredEntryMakesVerificationFail() {
+        for (int i = 0; i < 5; i++) {
+            IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201);
+        }
+        long size = given().get("/api/v1/audit/log/tree-head").then().statusCode(200).extract().<Number>path("treeSize").longValue();
+        assertTrue(verified());
+
+        for (long index : new long[] {0, size / 2, size - 1}) {
+            for (int offset : new int[] {0, 7, 40}) {
+                flipByte(index, offset, false);
+                try {
+                    assertFalse(verified(), "entry " + index + " byte " + offset + " changed");
+                } finally {
+                    flipByte(index, offset, false);
+                }
+                assertTrue(verified(), "restored");
+            }
+        }
+        // a forger who also rewrites the leaf hash is caught by the tree heads the log already signed
+        flipByte(size - 1, 3, true);
+        try {
+            given().get("/api/v1/audit/log/verify").then().statusCode(200)
+                    .body("verified", org.hamcrest.Matchers.equalTo(false))
+                    .body("problems[0]", org.hamcrest.Matchers.containsString("signed root"));
+        } finally {
+            flipByte(size - 1, 3, true);
+        }
+        assertTrue(verified());
+    }
+
+    private boolean verified() {
+        return given().get("/api/v1/audit/log/verify").then().statusCode(200).extract().path("verified");
+    }
+
+    private void flipByte(long index, int offset, boolean rehash) {
+        database.preparedQuery("UPDATE selection.decision_log_entry SET entry = set_byte(entry, $2, get_byte(entry, $2) # 1) "
+                + "WHERE log_index = $1").execute(Tuple.of(index, offset)).await().indefinitely();
+        if (rehash) {
+            database.preparedQuery("UPDATE selection.decision_log_entry SET leaf_hash = sha256('\\x00'::bytea || entry) "
+                    + "WHERE log_index = $1").execute(Tuple.of(index)).await().indefinitely();
+        }
+    }
+}
