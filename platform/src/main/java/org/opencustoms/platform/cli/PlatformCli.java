@@ -1,5 +1,6 @@
 package org.opencustoms.platform.cli;
 
+import org.opencustoms.platform.audit.LogAuditor;
 import org.opencustoms.platform.demo.DemoShift;
 
 import java.io.PrintStream;
@@ -37,8 +38,9 @@ public final class PlatformCli {
             case "demo" -> demo(options);
             case "down" -> down(options);
             case "status" -> status(options);
+            case "random-draws" -> randomDraws(options);
             default -> throw new PlatformException("unknown command '" + options.command()
-                    + "'; use up, demo, down or status");
+                    + "'; use up, demo, down, status, random-draws or risk-model");
         };
     }
 
@@ -97,6 +99,24 @@ public final class PlatformCli {
             out.printf("  %-22s %-9s %s%n", spec.name(), ready ? "ready" : "not ready", spec.baseUrl());
         }
         return running.isPresent() && allReady ? 0 : 3;
+    }
+
+    private int randomDraws(PlatformOptions options) {
+        if (!"verify".equals(options.subcommand())) {
+            throw new PlatformException("usage: bin/platform random-draws verify --period YYYY-MM-DD [--selection URL]");
+        }
+        String period = options.option("period", null);
+        if (period == null) {
+            throw new PlatformException("--period YYYY-MM-DD is required: a UTC day that has ended");
+        }
+        String selection = options.option("selection", ServiceSpec.SELECTION.baseUrl());
+        try {
+            boolean verified = new LogAuditor(selection, out).verifyRandomDraws(period);
+            out.println(verified ? "VERIFIED" : "VERIFICATION FAILED");
+            return verified ? 0 : 2;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new PlatformException("cryptography unavailable: " + e.getMessage(), e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -73,6 +73,18 @@ public class AuditLogResource {
     }
 
     @GET
+    @Path("log/entries")
+    @Operation(summary = "Consecutive log entries from an index, for auditors who rebuild the tree themselves")
+    public Uni<List<LogEntry>> entries(@QueryParam("from") @DefaultValue("0") long from,
+                                       @QueryParam("limit") @DefaultValue("1000") int limit) {
+        if (from < 0 || limit < 1 || limit > 5000) {
+            throw org.opencustoms.selection.problem.ProblemException.badRequest("paging", "from must be 0 or more and limit 1 to 5000");
+        }
+        return log.entries(from, limit).map(list -> list.stream().map(e -> new LogEntry(e.logIndex,
+                Base64.getEncoder().encodeToString(e.leafHash), new String(e.entry, StandardCharsets.UTF_8))).toList());
+    }
+
+    @GET
     @Path("log/proofs/inclusion")
     @Operation(summary = "Inclusion proof of the entry at an index in the tree of a given size (default: the current size)")
     public Uni<InclusionProof> inclusion(@QueryParam("index") long index, @QueryParam("treeSize") Long treeSize) {

@@ -3,6 +3,7 @@ package org.opencustoms.selection.decision;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.isf.compliance.ComplianceFacts;
 import org.opencustoms.selection.isf.entity.ContainerStatusMessageEntity;
 import org.opencustoms.selection.isf.entity.IsfFilingEntity;
@@ -44,10 +45,12 @@ public class DecisionService {
     private final IsfFilingRepository filings;
     private final StatusMessageRepository statusMessages;
     private final InspectionHandoff handoff;
+    private final TimeSource time;
 
     public DecisionService(DecisionLog log, SeedService seeds, org.opencustoms.selection.rules.RuleSetService ruleSets,
                            RiskScorer model, SelectionConfig config, DecisionRepository decisions, IsfFilingRepository filings,
-                           StatusMessageRepository statusMessages, InspectionHandoff handoff) {
+                           StatusMessageRepository statusMessages, InspectionHandoff handoff, TimeSource time) {
+        this.time = time;
         this.log = log;
         this.seeds = seeds;
         this.ruleSets = ruleSets;
@@ -62,7 +65,7 @@ public class DecisionService {
     /** Runs in the caller's transaction, after the filing version has been stored. */
     public Uni<Decision> decide(IsfFilingEntity filing, int version, IsfFiling document, String documentJson,
                                 ComplianceFacts compliance, List<Discrepancy> discrepancies) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return log.lock().chain(locked -> seeds.seedFor(now)
                 .chain(() -> seeds.find(Periods.of(filing.firstFiledAt)).map(seed -> {
                     if (seed == null) {
@@ -106,7 +109,7 @@ public class DecisionService {
 
     /** What the decision needs from history; queries run one after another on the transaction's session. */
     private Uni<Context> context(IsfFilingEntity filing, IsfFiling document) {
-        Instant dayStart = Periods.start(Periods.of(Instant.now()));
+        Instant dayStart = Periods.start(Periods.of(time.now()));
         return statusMessages.forContainers(document.containerList())
                 .map(messages -> messages.stream().map(m -> m.place).distinct().toList())
                 .chain(places -> filings.count("partyKey = ?1 and firstFiledAt < ?2 and id <> ?3", filing.partyKey,

@@ -82,6 +82,11 @@ public class DecisionLog {
     }
 
     @WithSession
+    public Uni<List<LogEntryEntity>> entries(long from, int limit) {
+        return repository.entries(from, limit);
+    }
+
+    @WithSession
     public Uni<InclusionProof> inclusionProof(long index, Long treeSize) {
         return repository.size().chain(size -> {
             long tree = treeSize == null ? size : treeSize;

@@ -3,6 +3,7 @@ package org.opencustoms.selection.random;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.decision.CanonicalJson;
 import org.opencustoms.selection.decision.Decision;
 import org.opencustoms.selection.decision.DecisionEntity;
@@ -22,8 +23,10 @@ public class DrawVerifier {
     private final SeedRepository seeds;
     private final DecisionRepository decisions;
     private final LogRepository log;
+    private final TimeSource time;
 
-    public DrawVerifier(SeedRepository seeds, DecisionRepository decisions, LogRepository log) {
+    public DrawVerifier(SeedRepository seeds, DecisionRepository decisions, LogRepository log, TimeSource time) {
+        this.time = time;
         this.seeds = seeds;
         this.decisions = decisions;
         this.log = log;
@@ -36,7 +39,7 @@ public class DrawVerifier {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("period", e.getMessage());
         }
-        if (!Periods.isClosed(period, Instant.now())) {
+        if (!Periods.isClosed(period, time.now())) {
             throw ProblemException.conflict("period-open", "period " + period + " has not ended: its seed is not revealed yet");
         }
         return seeds.findById(period).onItem().ifNull().failWith(() -> ProblemException.notFound("random-draw period", period))

@@ -3,6 +3,7 @@ package org.opencustoms.selection.random;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.config.TimeSource;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,9 +27,11 @@ public class SeedService {
     }
 
     private final SeedRepository seeds;
+    private final TimeSource time;
 
-    public SeedService(SeedRepository seeds) {
+    public SeedService(SeedRepository seeds, TimeSource time) {
         this.seeds = seeds;
+        this.time = time;
     }
 
     /** The seed of the period {@code now} falls in, committing the coming periods too. Runs in the caller's transaction. */
@@ -52,14 +55,14 @@ public class SeedService {
             seed.seed = new byte[32];
             RANDOM.nextBytes(seed.seed);
             seed.commitment = commitment(seed.seed);
-            seed.createdAt = Instant.now();
+            seed.createdAt = time.now();
             return seeds.persist(seed);
         });
     }
 
     @WithSession
     public Uni<List<PublishedSeed>> published(int limit) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return seeds.newestFirst(limit).map(list -> list.stream().map(s -> publish(s, now)).toList());
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.decision.DecisionService;
 import org.opencustoms.selection.decision.FilingFacts;
 import org.opencustoms.selection.random.RandomDraw;
@@ -49,11 +50,13 @@ public class IsfFilingService {
     private final DiscrepancyRecorder discrepancyRecorder;
     private final FilingDocuments documents;
     private final DecisionService decisions;
+    private final TimeSource time;
 
     public IsfFilingService(IsfFilingRepository filings, IsfFilingVersionRepository versions, FilingReferenceRepository references,
                             DiscrepancyRepository discrepancies, DiscrepancyRecorder discrepancyRecorder, FilingDocuments documents,
-                            DecisionService decisions) {
+                            DecisionService decisions, TimeSource time) {
         this.decisions = decisions;
+        this.time = time;
         this.filings = filings;
         this.versions = versions;
         this.references = references;
@@ -72,7 +75,7 @@ public class IsfFilingService {
     /** A new filing; the caller's transaction makes it durable. */
     public Uni<FilingReceipt> create(IsfFiling filing) {
         validate(filing);
-        Instant now = Instant.now();
+        Instant now = time.now();
         IsfFilingEntity entity = new IsfFilingEntity();
         entity.id = UUID.randomUUID();
         entity.type = filing.type();
@@ -109,7 +112,7 @@ public class IsfFilingService {
                         List.of(new FieldViolation("type", "an amendment keeps the filing's type " + entity.type)));
             }
             return versions.findVersion(id, entity.currentVersion).chain(previous -> {
-                Instant now = Instant.now();
+                Instant now = time.now();
                 IsfFiling before = documents.readFiling(previous.document);
                 ComplianceFacts facts = ComplianceAssessor.assess(filing, before, entity.firstFiledAt, now);
                 entity.currentVersion++;
@@ -126,7 +129,7 @@ public class IsfFilingService {
         return load(id).chain(entity -> {
             if (entity.status != FilingStatus.WITHDRAWN) {
                 entity.status = FilingStatus.WITHDRAWN;
-                entity.withdrawnAt = Instant.now();
+                entity.withdrawnAt = time.now();
                 entity.lastChangedAt = entity.withdrawnAt;
             }
             return versions.findVersion(id, entity.currentVersion)
