@@ -41,11 +41,12 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void databaseCredentialsComeFromASecret(ServiceSpec spec) throws IOException {
+    void credentialsAndKeysComeFromSecrets(ServiceSpec spec) throws IOException {
         Map<String, Object> deployment = find(spec.name(), "Deployment");
         Map<String, Object> container = first(list(map(map(map(deployment, "spec"), "template"), "spec"), "containers"));
         for (Map<String, Object> env : list(container, "env")) {
-            if (String.valueOf(env.get("name")).startsWith("DB_")) {
+            String name = String.valueOf(env.get("name"));
+            if (name.startsWith("DB_") || name.endsWith("PASSWORD") || name.endsWith("_KEY")) {
                 assertNotNull(map(map(env, "valueFrom"), "secretKeyRef"), env.get("name") + " must come from a Secret");
             }
         }

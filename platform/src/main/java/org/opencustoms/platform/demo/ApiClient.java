@@ -41,7 +41,18 @@ final class ApiClient {
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return get(path, Map.of());
+    }
+
+    Reply get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    static Map<String, String> basicAuth(String user, String password) {
+        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Map.of("Authorization", "Basic " + token);
     }
 
     private Reply send(HttpRequest request) {

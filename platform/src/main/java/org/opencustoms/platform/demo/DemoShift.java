@@ -21,7 +21,8 @@ import java.util.UUID;
 public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
-            "selection decisions (risk rules, learned model, random picks, decision log)",
+            "the learned risk model in decisions (decisions use the risk rules alone)",
+            "hand-off of selected shipments to inspection-service (queued in selection-service's outbox)",
             "scans streamed by a simulated scanner and their analysis",
             "inspection tasks and outcomes, and outcomes fed back to selection",
             "fairness and compliance audit");
@@ -29,6 +30,8 @@ public final class DemoShift {
     private final PlatformOptions options;
     private final PrintStream out;
     private final ApiClient selection = new ApiClient(ServiceSpec.SELECTION.baseUrl());
+    private final List<String> filingIds = new ArrayList<>();
+    private String treeHead = "";
 
     public DemoShift(PlatformOptions options, PrintStream out) {
         this.options = options;
@@ -48,6 +51,7 @@ public final class DemoShift {
         Tally tally = new Tally();
         List<ShipmentTraffic.Shipment> shipments = fileFilings(traffic, filings, tally);
         sendCarrierData(traffic, shipments, now, tally);
+        reviewDecisions(tally);
         printSummary(tally);
         return 0;
     }
@@ -63,6 +67,7 @@ public final class DemoShift {
                 throw new PlatformException("selection-service refused a generated filing (" + reply.status() + "): " + reply.body());
             }
             shipments.add(shipment);
+            filingIds.add(reply.body().path("id").asText());
             tally.count("filings " + shipment.filing().get("type"));
             tally.count("status " + reply.body().path("status").asText());
             JsonNode compliance = reply.body().path("compliance");
@@ -102,9 +107,36 @@ public final class DemoShift {
         out.printf("    %d status messages sent%n", messages);
     }
 
+    private void reviewDecisions(Tally tally) {
+        out.printf("%n[3] Selection decisions: read back as an officer, each with its place in the signed log%n");
+        Map<String, String> officer = ApiClient.basicAuth(option("officer-user", "officer"), option("officer-password", "officer"));
+        for (String id : filingIds) {
+            ApiClient.Reply reply = selection.get("/api/v1/isf-filings/" + id + "/decision", officer);
+            requireOk(reply, "to show a decision");
+            JsonNode decision = reply.body().path("decision");
+            tally.count("lane " + decision.path("lane").asText());
+            boolean risk = decision.path("pickedByRisk").asBoolean();
+            boolean random = decision.path("pickedAtRandom").asBoolean();
+            if (risk || random) {
+                tally.count(risk && random ? "selected by risk and at random" : risk ? "selected by risk" : "selected at random");
+            }
+        }
+        JsonNode head = selection.get("/api/v1/audit/log/tree-head").body();
+        JsonNode verification = selection.get("/api/v1/audit/log/verify").body();
+        treeHead = String.format("size %d, root %s, signed %s", head.path("treeSize").asLong(), head.path("rootHash").asText(),
+                head.path("timestamp").asText());
+        out.printf("    %d decisions read; decision log %s (%s)%n", filingIds.size(),
+                verification.path("verified").asBoolean() ? "verifies" : "DOES NOT VERIFY", treeHead);
+    }
+
+    private String option(String name, String fallback) {
+        return options.option(name, fallback);
+    }
+
     private void printSummary(Tally tally) {
         out.printf("%nSummary%n");
         tally.counts.forEach((name, value) -> out.printf("  %-45s %d%n", name, value));
+        out.printf("  %-45s %s%n", "decision log tree head", treeHead);
         out.printf("%nNot built yet (the demo grows with each capability):%n");
         NOT_BUILT_YET.forEach(step -> out.println("  - " + step));
         out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",

@@ -122,6 +122,9 @@ final class ShipmentTraffic {
             line.put("declaredValueUsd", 2_000 + random.nextInt(400_000));
             lines.add(line);
         }
+        if (random.nextInt(100) < 6) {
+            makeSuspicious(lines);
+        }
         filing.put("commodityLines", lines);
         String importer = pick(IMPORTERS);
         if (passThrough) {
@@ -143,6 +146,22 @@ final class ShipmentTraffic {
             }
         }
         return new Shipment(voyage, filing, containers, masterBill);
+    }
+
+    /** A few shipments look like what targeting centres look for: dubious parties, goods or origins. */
+    private void makeSuspicious(List<Map<String, Object>> lines) {
+        Map<String, Object> line = lines.get(0);
+        switch (random.nextInt(3)) {
+            case 0 -> line.put("manufacturer", party("Golden Crescent Gen. Trading LLC", "AE"));
+            case 1 -> {
+                line.put("htsNumber", "9306.30.4100");
+                line.put("description", "cartridges");
+            }
+            default -> {
+                line.put("countryOfOrigin", "IR");
+                line.put("declaredValueUsd", 40);
+            }
+        }
     }
 
     /** The carrier's stow plan of a voyage: every filed container, but now and then one left off. */
