@@ -18,6 +18,7 @@ import java.util.Map;
 public class InspectionHandoff {
 
     public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
 
     public Uni<Void> enqueue(Decision decision, IsfFiling filing) {
         Map<String, Object> task = new LinkedHashMap<>();

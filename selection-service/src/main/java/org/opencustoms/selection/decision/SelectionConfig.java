@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Thresholds, random rates and capacities: operations' settings, not code. */
 @ConfigMapping(prefix = "selection")
@@ -14,6 +15,38 @@ public interface SelectionConfig {
     RandomPicks random();
 
     Capacity capacity();
+
+    Handoff handoff();
+
+    Rules rules();
+
+    Log log();
+
+    Model model();
+
+    interface Handoff {
+        /** How often queued hand-offs are sent to inspection-service. */
+        @WithDefault("5s")
+        String every();
+    }
+
+    interface Rules {
+        /** A rule set file that replaces the shipped one as version 0. */
+        Optional<String> file();
+    }
+
+    interface Log {
+        /** Ed25519 private key, base64 PKCS#8. */
+        Optional<String> signingKey();
+
+        /** Ed25519 public key, base64 X.509. */
+        Optional<String> publicKey();
+    }
+
+    interface Model {
+        /** Directory of a model trained by bin/platform risk-model train. */
+        Optional<String> dir();
+    }
 
     interface Lanes {
         /** Lowest combined risk score for each lane. */

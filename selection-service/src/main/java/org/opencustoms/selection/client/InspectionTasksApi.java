@@ -1,0 +1,18 @@
+package org.opencustoms.selection.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** inspection-service's task intake. Package-private use only: callers go through {@link InspectionTasksClient}. */
+@RegisterRestClient(configKey = "inspection")
+@Path("/api/v1/inspections")
+interface InspectionTasksApi {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> create(String task);
+}

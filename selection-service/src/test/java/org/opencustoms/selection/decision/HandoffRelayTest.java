@@ -1,0 +1,109 @@
+package org.opencustoms.selection.decision;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.selection.isf.IsfFixtures;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Selected shipments reach inspection-service (here a stand-in that records calls and can be made to fail). */
+@QuarkusTest
+@TestProfile(HandoffRelayTest.WithStandIn.class)
+class HandoffRelayTest {
+
+    static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    static final AtomicInteger STATUS = new AtomicInteger(201);
+    static final HttpServer STAND_IN = standIn();
+
+    public static class WithStandIn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.inspection.url", "http://localhost:" + STAND_IN.getAddress().getPort(),
+                    "selection.handoff.every", "1s");
+        }
+    }
+
+    @Inject
+    Pool database;
+
+    @Test
+    void aSelectedShipmentBecomesATaskAndSurvivesAnOutageOfInspectionService() {
+        String first = selectedShipment();
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.stream().anyMatch(body -> body.contains(first)));
+        assertEquals("DELIVERED", await().atMost(Duration.ofSeconds(10)).until(() -> state(first), "DELIVERED"::equals));
+        String task = RECEIVED.stream().filter(body -> body.contains(first)).findFirst().orElseThrow();
+        assertTrue(task.contains("\"lane\":\"PHYSICAL_EXAM\""), task);
+        assertTrue(task.contains("\"containers\":["), task);
+
+        STATUS.set(503);
+        String second = selectedShipment();
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(second) >= 2);
+        assertEquals("PENDING", state(second), "an outage leaves the hand-off queued");
+
+        STATUS.set(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(second)));
+    }
+
+    private String selectedShipment() {
+        Map<String, Object> filing = IsfFixtures.isf10();
+        IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", "KP");
+        IsfFixtures.with(filing, "commodityLines[0].htsNumber", "9306.30.4100");
+        String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
+        return DecisionApiTest.decisionOf(location).getString("decision.id");
+    }
+
+    private String state(String decisionId) {
+        Row row = handoff(decisionId);
+        return row == null ? null : row.getString("state");
+    }
+
+    private int attempts(String decisionId) {
+        Row row = handoff(decisionId);
+        return row == null ? 0 : row.getInteger("attempts");
+    }
+
+    private Row handoff(String decisionId) {
+        var rows = database.preparedQuery("SELECT state, attempts FROM selection.inspection_handoff WHERE decision_id = $1")
+                .execute(Tuple.of(UUID.fromString(decisionId))).await().indefinitely();
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
+    private static HttpServer standIn() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/v1/inspections", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int status = STATUS.get();
+                if (status < 300) {
+                    RECEIVED.add(body);
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
