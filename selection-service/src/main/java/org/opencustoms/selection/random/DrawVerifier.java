@@ -2,6 +2,7 @@ package org.opencustoms.selection.random;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import org.opencustoms.selection.config.Sequentially;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.decision.CanonicalJson;
@@ -47,14 +48,7 @@ public class DrawVerifier {
     }
 
     private Uni<List<Decision>> entries(List<DecisionEntity> rows) {
-        Uni<List<Decision>> all = Uni.createFrom().item(new ArrayList<>());
-        for (DecisionEntity row : rows) {
-            all = all.chain(list -> log.entry(row.logIndex).map(entry -> {
-                list.add(CanonicalJson.read(entry.entry, Decision.class));
-                return list;
-            }));
-        }
-        return all;
+        return Sequentially.map(rows, row -> log.entry(row.logIndex).map(entry -> CanonicalJson.read(entry.entry, Decision.class)));
     }
 
     static DrawVerification check(SeedEntity seed, List<Decision> logged) {

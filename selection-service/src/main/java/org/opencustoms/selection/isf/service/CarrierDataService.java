@@ -2,6 +2,7 @@ package org.opencustoms.selection.isf.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.opencustoms.selection.config.Sequentially;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.selection.isf.compliance.DiscrepancyDetector;
 import org.opencustoms.selection.isf.compliance.DiscrepancyDetector.StowPlanFacts;
@@ -106,28 +107,16 @@ public class CarrierDataService {
     }
 
     private Uni<Set<String>> filedContainers(List<IsfFilingEntity> matched) {
-        Set<String> filed = new LinkedHashSet<>();
-        Uni<Set<String>> all = Uni.createFrom().item(filed);
-        for (IsfFilingEntity filing : matched) {
-            all = all.chain(set -> currentDocument(filing).map(document -> {
-                set.addAll(document.containerList());
-                return set;
-            }));
-        }
-        return all;
+        return Sequentially.map(matched, this::currentDocument).map(documents -> {
+            Set<String> filed = new LinkedHashSet<>();
+            documents.forEach(document -> filed.addAll(document.containerList()));
+            return filed;
+        });
     }
 
-    /** One after the other: a reactive session must not run two queries at once. */
     private static Uni<List<Discrepancy>> forEach(List<IsfFilingEntity> matched,
                                                   Function<IsfFilingEntity, Uni<List<Discrepancy>>> check) {
-        Uni<List<Discrepancy>> all = Uni.createFrom().item(new ArrayList<>());
-        for (IsfFilingEntity filing : matched) {
-            all = all.chain(list -> check.apply(filing).map(found -> {
-                list.addAll(found);
-                return list;
-            }));
-        }
-        return all;
+        return Sequentially.map(matched, check).map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
     private static StowPlanPositionEntity position(UUID planId, StowPosition p) {

@@ -3,6 +3,7 @@ package org.opencustoms.selection.isf.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.opencustoms.selection.config.Sequentially;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.decision.DecisionService;
@@ -145,16 +146,7 @@ public class IsfFilingService {
 
     @WithSession
     public Uni<List<FilingView>> history(UUID id) {
-        return load(id).chain(entity -> versions.history(id).chain(all -> {
-            Uni<List<FilingView>> views = Uni.createFrom().item(new ArrayList<>());
-            for (IsfFilingVersionEntity version : all) {
-                views = views.chain(list -> view(entity, version).map(v -> {
-                    list.add(v);
-                    return list;
-                }));
-            }
-            return views;
-        }));
+        return load(id).chain(entity -> versions.history(id).chain(all -> Sequentially.map(all, version -> view(entity, version))));
     }
 
     @WithSession
