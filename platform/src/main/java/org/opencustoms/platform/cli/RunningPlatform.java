@@ -50,7 +50,7 @@ final class RunningPlatform implements AutoCloseable {
                 database.createDatabaseIfMissing(spec.database());
                 Path serviceData = Files.createDirectories(dataDirectory.resolve(spec.name()));
                 out.printf("Starting %s on port %d%n", spec.name(), spec.port());
-                started.add(ServiceProcess.start(spec, home, logs, environment(spec, database, serviceData)));
+                started.add(ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData)));
             }
             for (ServiceProcess service : started) {
                 service.awaitReady(READY_TIMEOUT);
@@ -67,8 +67,12 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(ServiceSpec spec, EmbeddedDatabase database, Path serviceData) {
+    private static Map<String, String> environment(Path home, ServiceSpec spec, EmbeddedDatabase database, Path serviceData) {
         Map<String, String> env = new HashMap<>();
+        Path shippedModel = home.resolve("selection-service/models/customs-declarations");
+        if (spec == ServiceSpec.SELECTION && Files.isDirectory(shippedModel) && System.getenv("SELECTION_MODEL_DIR") == null) {
+            env.put("SELECTION_MODEL_DIR", shippedModel.toString());
+        }
         env.put("DB_URL", database.url(spec.database()));
         env.put("DB_USER", EmbeddedDatabase.SUPERUSER);
         env.put("DB_PASSWORD", EmbeddedDatabase.SUPERUSER);

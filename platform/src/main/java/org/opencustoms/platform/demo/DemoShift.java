@@ -21,7 +21,6 @@ import java.util.UUID;
 public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
-            "the learned risk model in decisions (decisions use the risk rules alone)",
             "hand-off of selected shipments to inspection-service (queued in selection-service's outbox)",
             "scans streamed by a simulated scanner and their analysis",
             "inspection tasks and outcomes, and outcomes fed back to selection",

@@ -46,6 +46,10 @@ public interface SelectionConfig {
     interface Model {
         /** Directory of a model trained by bin/platform risk-model train. */
         Optional<String> dir();
+
+        /** Which filing element feeds which model column (classpath: or a file path). */
+        @WithDefault("classpath:risk-model/customs-declarations-serving.yaml")
+        String servingMap();
     }
 
     interface Lanes {
