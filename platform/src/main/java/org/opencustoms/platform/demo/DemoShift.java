@@ -21,7 +21,8 @@ import java.util.UUID;
 public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
-            "hand-off of selected shipments to inspection-service (queued in selection-service's outbox)",
+            "inspection tasks: selection-service queues the selected shipments and retries their delivery, "
+                    + "but inspection-service's task API is not built yet",
             "scans streamed by a simulated scanner and their analysis",
             "inspection tasks and outcomes, and outcomes fed back to selection",
             "fairness and compliance audit");
