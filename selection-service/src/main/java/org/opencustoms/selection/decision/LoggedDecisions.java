@@ -32,7 +32,7 @@ public class LoggedDecisions {
     }
 
     private Uni<LoggedDecision> withProof(Decision decision) {
-        return decisions.logIndex(decision.id()).chain(index -> log.currentTreeHead()
+        return decisions.logIndex(decision.id()).chain(index -> log.currentTreeHead().onFailure().retry().atMost(2)
                 .chain(head -> log.inclusionProof(index, head.treeSize())
                         .map(proof -> new LoggedDecision(decision, index, proof, head))));
     }

@@ -45,7 +45,6 @@ public class IdempotentFiling {
             if (existing != null) {
                 return Uni.createFrom().item(answer(existing, fingerprint));
             }
-            IsfFilingService.validate(filing);
             return filings.create(filing).chain(receipt -> {
                 IdempotencyRecordEntity record = new IdempotencyRecordEntity();
                 record.id = UUID.randomUUID();
