@@ -69,6 +69,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "this resource needs credentials (HTTP basic)"), request))
+                .header("WWW-Authenticate", "Basic realm=\"selection-service\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "your role may not use this resource"), request);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         Throwable cause = e.getCause();

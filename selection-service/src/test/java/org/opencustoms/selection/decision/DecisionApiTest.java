@@ -87,7 +87,8 @@ class DecisionApiTest {
                 .body("decision", org.hamcrest.Matchers.nullValue())
                 .body("lane", org.hamcrest.Matchers.nullValue())
                 .extract().header("Location");
-        given().when().get(location + "/decision").then().statusCode(401);
+        given().when().get(location + "/decision").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
         given().auth().preemptive().basic("officer", "wrong").when().get(location + "/decision").then().statusCode(401);
     }
 
@@ -118,7 +119,7 @@ class DecisionApiTest {
                     reason: "Origin {value} is under a temporary operation"
                 """;
         given().auth().preemptive().basic("officer", "officer").contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().put("/api/v1/admin/rule-sets").then().statusCode(403);
+                .when().put("/api/v1/admin/rule-sets").then().statusCode(403).contentType("application/problem+json");
         given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body("name: broken\nrules: []".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().put("/api/v1/admin/rule-sets").then().statusCode(422).contentType("application/problem+json");
         int version = given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
