@@ -98,10 +98,6 @@ final class ServiceProcess {
         return spec;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     Path logFile() {
         return logFile;
     }

@@ -18,6 +18,7 @@ import org.opencustoms.selection.random.RandomDraw;
 import org.opencustoms.selection.random.SeedService;
 import org.opencustoms.selection.rules.RuleEngine;
 import org.opencustoms.selection.rules.RuleHit;
+import org.opencustoms.selection.rules.RuleSetService;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ public class DecisionService {
 
     private final DecisionLog log;
     private final SeedService seeds;
-    private final org.opencustoms.selection.rules.RuleSetService ruleSets;
+    private final RuleSetService ruleSets;
     private final RiskScorer model;
     private final SelectionConfig config;
     private final DecisionRepository decisions;
@@ -47,7 +48,7 @@ public class DecisionService {
     private final InspectionHandoff handoff;
     private final TimeSource time;
 
-    public DecisionService(DecisionLog log, SeedService seeds, org.opencustoms.selection.rules.RuleSetService ruleSets,
+    public DecisionService(DecisionLog log, SeedService seeds, RuleSetService ruleSets,
                            RiskScorer model, SelectionConfig config, DecisionRepository decisions, IsfFilingRepository filings,
                            StatusMessageRepository statusMessages, InspectionHandoff handoff, TimeSource time) {
         this.time = time;

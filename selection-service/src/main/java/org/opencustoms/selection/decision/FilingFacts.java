@@ -6,6 +6,7 @@ import org.opencustoms.selection.isf.model.Discrepancy;
 import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.model.Party;
 import org.opencustoms.selection.isf.validation.Codes;
+import org.opencustoms.selection.rules.PartyNames;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -69,7 +70,7 @@ public final class FilingFacts {
     public static String partyKey(IsfFiling filing) {
         return filing.importerOfRecordNumber() != null
                 ? "IOR:" + filing.importerOfRecordNumber()
-                : "BOOKING:" + org.opencustoms.selection.rules.PartyNames.normalise(filing.bookingParty().name());
+                : "BOOKING:" + PartyNames.normalise(filing.bookingParty().name());
     }
 
     private static Stream<Party> parties(IsfFiling f) {

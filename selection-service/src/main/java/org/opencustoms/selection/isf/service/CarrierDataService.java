@@ -25,7 +25,6 @@ import org.opencustoms.selection.isf.repository.StowPlanRepository;
 import org.opencustoms.selection.isf.validation.CarrierDataValidator;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
