@@ -1,5 +1,6 @@
 package org.opencustoms.selection.audit;
 
+import org.opencustoms.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -79,7 +80,7 @@ public class AuditLogResource {
     public Uni<List<LogEntry>> entries(@QueryParam("from") @DefaultValue("0") long from,
                                        @QueryParam("limit") @DefaultValue("1000") int limit) {
         if (from < 0 || limit < 1 || limit > 5000) {
-            throw org.opencustoms.selection.problem.ProblemException.badRequest("paging", "from must be 0 or more and limit 1 to 5000");
+            throw ProblemException.badRequest("paging", "from must be 0 or more and limit 1 to 5000");
         }
         return log.entries(from, limit).map(list -> list.stream().map(e -> new LogEntry(e.logIndex,
                 Base64.getEncoder().encodeToString(e.leafHash), new String(e.entry, StandardCharsets.UTF_8))).toList());

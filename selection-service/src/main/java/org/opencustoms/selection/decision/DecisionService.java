@@ -12,7 +12,7 @@ import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.repository.IsfFilingRepository;
 import org.opencustoms.selection.isf.repository.StatusMessageRepository;
 import org.opencustoms.selection.log.DecisionLog;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.selection.random.Periods;
 import org.opencustoms.selection.random.RandomDraw;
 import org.opencustoms.selection.random.SeedService;

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.security.PublicKey;
 import java.time.Instant;

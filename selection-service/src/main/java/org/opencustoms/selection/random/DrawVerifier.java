@@ -10,7 +10,7 @@ import org.opencustoms.selection.decision.Decision;
 import org.opencustoms.selection.decision.DecisionEntity;
 import org.opencustoms.selection.decision.DecisionRepository;
 import org.opencustoms.selection.log.LogRepository;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 
 @Path("/api/v1/admin/rule-sets")
 @Tag(name = "Risk rules", description = "The versioned rule set (analysts)")

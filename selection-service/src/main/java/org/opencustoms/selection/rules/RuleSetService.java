@@ -9,9 +9,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencustoms.selection.isf.validation.FieldViolation;
-import org.opencustoms.selection.isf.validation.InvalidRequestException;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.FieldViolation;
+import org.opencustoms.common.problem.InvalidRequestException;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package org.opencustoms.selection.rules;
 
-import org.opencustoms.selection.isf.validation.InvalidRequestException;
+import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.selection.isf.validation.Violations;
 
 import java.util.HashSet;

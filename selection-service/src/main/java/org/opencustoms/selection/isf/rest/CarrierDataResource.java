@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencustoms.selection.isf.model.ContainerStatusMessage;
 import org.opencustoms.selection.isf.model.StowPlan;
 import org.opencustoms.selection.isf.service.CarrierDataService;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 
 @Path("/api/v1")
 @Tag(name = "Carrier data", description = "The carrier's +2: vessel stow plans and container status messages")

@@ -29,7 +29,7 @@ import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.model.PageOf;
 import org.opencustoms.selection.isf.service.IdempotentFiling;
 import org.opencustoms.selection.isf.service.IsfFilingService;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.net.URI;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.selection.isf.entity.IdempotencyRecordEntity;
 import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.repository.IdempotencyRepository;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.UUID;

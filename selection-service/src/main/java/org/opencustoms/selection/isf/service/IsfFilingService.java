@@ -29,9 +29,9 @@ import org.opencustoms.selection.isf.repository.FilingReferenceRepository;
 import org.opencustoms.selection.isf.repository.IsfFilingRepository;
 import org.opencustoms.selection.isf.repository.IsfFilingVersionRepository;
 import org.opencustoms.selection.isf.validation.IsfFilingValidator;
-import org.opencustoms.selection.isf.validation.FieldViolation;
-import org.opencustoms.selection.isf.validation.InvalidRequestException;
-import org.opencustoms.selection.problem.ProblemException;
+import org.opencustoms.common.problem.FieldViolation;
+import org.opencustoms.common.problem.InvalidRequestException;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.opencustoms.selection.isf.validation;
 
+import org.opencustoms.common.problem.FieldViolation;
+import org.opencustoms.common.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 

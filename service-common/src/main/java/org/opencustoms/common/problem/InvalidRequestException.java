@@ -1,4 +1,4 @@
-package org.opencustoms.selection.isf.validation;
+package org.opencustoms.common.problem;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package org.opencustoms.selection.problem;
+package org.opencustoms.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.opencustoms.selection.isf.validation.FieldViolation;
+import org.opencustoms.common.problem.FieldViolation;
 
 import java.util.List;
 

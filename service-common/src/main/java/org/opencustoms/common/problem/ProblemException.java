@@ -1,4 +1,4 @@
-package org.opencustoms.selection.problem;
+package org.opencustoms.common.problem;
 
 /** An expected failure with its HTTP status, answered as problem+json. */
 public class ProblemException extends RuntimeException {

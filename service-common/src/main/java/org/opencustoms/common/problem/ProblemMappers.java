@@ -1,24 +1,28 @@
-package org.opencustoms.selection.problem;
+package org.opencustoms.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.opencustoms.selection.isf.validation.FieldViolation;
-import org.opencustoms.selection.isf.validation.InvalidRequestException;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Turns every failure into problem+json: 400 for unreadable input, 422 for broken rules, 5xx never with internals. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String REALM = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.name", String.class).orElse("opencustoms");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -44,7 +48,7 @@ public class ProblemMappers {
         String field = path(e);
         Class<?> target = e.getTargetType();
         String expected = target == null ? "another type"
-                : target.isEnum() ? "one of " + java.util.Arrays.toString(target.getEnumConstants())
+                : target.isEnum() ? "one of " + Arrays.toString(target.getEnumConstants())
                 : target.getSimpleName();
         return respond(Problem.of(400, "wrong-type", "Wrong type", "'" + field + "' could not be read as " + expected)
                 .withViolations(List.of(new FieldViolation(field, "expected " + expected))), request);
@@ -69,14 +73,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return Response.fromResponse(respond(Problem.of(401, "unauthorized", "Unauthorized",
                 "this resource needs credentials (HTTP basic)"), request))
-                .header("WWW-Authenticate", "Basic realm=\"selection-service\"").build();
+                .header("WWW-Authenticate", "Basic realm=\"" + REALM + "\"").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return respond(Problem.of(403, "forbidden", "Forbidden", "your role may not use this resource"), request);
     }
 
