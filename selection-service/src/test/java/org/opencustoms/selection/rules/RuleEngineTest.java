@@ -1,7 +1,7 @@
 package org.opencustoms.selection.rules;
 
 import org.junit.jupiter.api.Test;
-import org.opencustoms.selection.isf.validation.InvalidRequestException;
+import org.opencustoms.common.problem.InvalidRequestException;
 
 import java.util.List;
 import java.util.Map;
