@@ -1,0 +1,89 @@
+package org.opencustoms.scan.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.opencustoms.common.problem.FieldViolation;
+import org.opencustoms.common.problem.InvalidRequestException;
+import org.opencustoms.common.problem.ProblemException;
+import org.opencustoms.scan.catalog.ScanRecord;
+import org.opencustoms.scan.catalog.ScanRepository;
+import org.opencustoms.scan.store.PayloadStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/scans")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScanResource {
+
+    static final int MIN_WIDTH = 16;
+    static final int MAX_WIDTH = 4096;
+
+    private final ScanRepository repository;
+    private final PayloadStore store;
+
+    @Inject
+    public ScanResource(ScanRepository repository, PayloadStore store) {
+        this.repository = repository;
+        this.store = store;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A stored scan's metadata and analysis status")
+    public ScanRecord scan(@PathParam("id") String id) {
+        return find(id);
+    }
+
+    @GET
+    @Path("/{id}/image")
+    @Produces("image/png")
+    @Operation(summary = "A display rendition of the scan: 8-bit grayscale PNG, air white, at most `width` pixels wide")
+    public Response image(@PathParam("id") String id,
+                          @QueryParam("width") @DefaultValue("1024") int width,
+                          @QueryParam("channel") @DefaultValue("high") String channel,
+                          @Context Request request) throws IOException {
+        ScanRecord scan = find(id);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+            violations.add(new FieldViolation("width", "must be between " + MIN_WIDTH + " and " + MAX_WIDTH));
+        }
+        boolean low = "low".equals(channel);
+        if (!low && !"high".equals(channel)) {
+            violations.add(new FieldViolation("channel", "must be high or low"));
+        } else if (low && scan.energyChannels() < 2) {
+            violations.add(new FieldViolation("channel", "this scan has a single energy channel; ask for high"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException("Invalid image request", violations);
+        }
+        EntityTag tag = new EntityTag(scan.payloadSha256().substring(0, 16) + "-" + channel + "-" + width);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        long planeBytes = (long) scan.width() * scan.height() * 2;
+        byte[] png;
+        try (InputStream raw = store.open(scan.payloadSha256(), low ? planeBytes : 0)) {
+            png = DisplayRendition.renderPng(raw, scan.width(), scan.height(), scan.airValue(), Math.min(width, scan.width()));
+        }
+        return Response.ok(png, "image/png").tag(tag).header("Cache-Control", "private, max-age=86400").build();
+    }
+
+    private ScanRecord find(String id) {
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound("Scan", id));
+    }
+}

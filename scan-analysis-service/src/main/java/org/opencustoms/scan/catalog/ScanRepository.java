@@ -1,0 +1,89 @@
+package org.opencustoms.scan.catalog;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scan metadata in PostgreSQL. The ingest runs on worker threads and waits for its answers here;
+ * the REST resources use the same methods.
+ */
+@ApplicationScoped
+public class ScanRepository {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String COLUMNS = "scan_id, scanner_id, site, modality, source_energy_mev, isotope, energy_channels, width, height, "
+            + "bits_per_pixel, pixel_pitch_mm, air_value, container_numbers, conveyance, inspection_id, acquired_at, total_bytes, "
+            + "payload_sha256, status, received_at";
+
+    private final Pool pool;
+
+    @Inject
+    public ScanRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts the scan unless its id is already stored; returns the stored record either way. */
+    public Inserted insertIfAbsent(ScanRecord scan) {
+        RowSet<Row> rows = pool.preparedQuery("insert into scan_analysis.scan (" + COLUMNS + ") values "
+                        + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
+                        + "on conflict (scan_id) do nothing returning scan_id")
+                .execute(Tuple.from(Arrays.asList(scan.scanId(), scan.scannerId(), scan.site(), scan.modality(), scan.sourceEnergyMev(),
+                        scan.isotope(), (short) scan.energyChannels(), scan.width(), scan.height(), (short) scan.bitsPerPixel(),
+                        scan.pixelPitchMm(), scan.airValue(), scan.containerNumbers().toArray(String[]::new), scan.conveyance(),
+                        scan.inspectionId(), scan.acquiredAt(), scan.totalBytes(), scan.payloadSha256(), scan.status().name(),
+                        scan.receivedAt())))
+                .await().atMost(TIMEOUT);
+        if (rows.rowCount() == 1) {
+            return new Inserted(scan, true);
+        }
+        return new Inserted(find(scan.scanId()).orElseThrow(() -> new IllegalStateException("scan " + scan.scanId() + " vanished")), false);
+    }
+
+    public Optional<ScanRecord> find(String scanId) {
+        RowSet<Row> rows = pool.preparedQuery("select " + COLUMNS + " from scan_analysis.scan where scan_id = $1")
+                .execute(Tuple.of(scanId))
+                .await().atMost(TIMEOUT);
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(toRecord(rows.iterator().next()));
+    }
+
+    public long count() {
+        return pool.query("select count(*) from scan_analysis.scan").execute().await().atMost(TIMEOUT).iterator().next().getLong(0);
+    }
+
+    private static ScanRecord toRecord(Row row) {
+        return new ScanRecord(
+                row.getString("scan_id"),
+                row.getString("scanner_id"),
+                row.getString("site"),
+                row.getString("modality"),
+                row.getDouble("source_energy_mev"),
+                row.getString("isotope"),
+                row.getShort("energy_channels"),
+                row.getInteger("width"),
+                row.getInteger("height"),
+                row.getShort("bits_per_pixel"),
+                row.getDouble("pixel_pitch_mm"),
+                row.getInteger("air_value"),
+                List.of(row.getArrayOfStrings("container_numbers")),
+                row.getString("conveyance"),
+                row.getString("inspection_id"),
+                row.getOffsetDateTime("acquired_at"),
+                row.getLong("total_bytes"),
+                row.getString("payload_sha256"),
+                ScanStatus.valueOf(row.getString("status")),
+                row.getOffsetDateTime("received_at"));
+    }
+
+    /** The stored record, and whether this call stored it. */
+    public record Inserted(ScanRecord scan, boolean created) {
+    }
+}

@@ -1,0 +1,68 @@
+package org.opencustoms.scan.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** A scan payload that can be read again from any offset, which is what makes an upload resumable. */
+public interface PayloadSource {
+
+    long size() throws IOException;
+
+    /** The payload's bytes from {@code offset} to its end. */
+    InputStream openAt(long offset) throws IOException;
+
+    /** SHA-256 of the whole payload, for the header. */
+    default byte[] sha256() throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(openAt(0), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return digest.digest();
+    }
+
+    static PayloadSource ofFile(Path file) {
+        return new PayloadSource() {
+            @Override
+            public long size() throws IOException {
+                return Files.size(file);
+            }
+
+            @Override
+            public InputStream openAt(long offset) throws IOException {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                channel.position(offset);
+                return Channels.newInputStream(channel);
+            }
+        };
+    }
+
+    static PayloadSource ofBytes(byte[] payload) {
+        return new PayloadSource() {
+            @Override
+            public long size() {
+                return payload.length;
+            }
+
+            @Override
+            public InputStream openAt(long offset) {
+                int start = (int) Math.min(offset, payload.length);
+                return new ByteArrayInputStream(payload, start, payload.length - start);
+            }
+        };
+    }
+}

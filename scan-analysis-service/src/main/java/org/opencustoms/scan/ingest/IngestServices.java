@@ -1,0 +1,8 @@
+package org.opencustoms.scan.ingest;
+
+import org.opencustoms.scan.catalog.ScanRepository;
+import org.opencustoms.scan.store.PayloadStore;
+
+/** What an upload stream needs from the service. */
+record IngestServices(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository) {
+}

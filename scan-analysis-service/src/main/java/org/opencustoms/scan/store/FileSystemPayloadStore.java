@@ -1,0 +1,90 @@
+package org.opencustoms.scan.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
+
+/**
+ * Payloads as files {@code objects/ab/<sha256>} under one directory. A payload is fsynced, then
+ * renamed into place atomically and its directory fsynced, so after {@link #put} returns the object
+ * survives a power cut and nobody ever sees half of one.
+ */
+public final class FileSystemPayloadStore implements PayloadStore {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path objects;
+    private final Path staging;
+
+    public FileSystemPayloadStore(Path root) throws IOException {
+        this.objects = Files.createDirectories(root.resolve("objects"));
+        this.staging = Files.createDirectories(root.resolve("staging"));
+    }
+
+    @Override
+    public Path stagingDirectory() {
+        return staging;
+    }
+
+    @Override
+    public boolean put(Path staged, String sha256Hex) throws IOException {
+        Path target = objectPath(sha256Hex);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(staged);
+            return false;
+        }
+        Files.createDirectories(target.getParent());
+        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(staged);
+            return false;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the staging directory " + staging + " must be on the same file system as " + objects, e);
+        }
+        fsyncDirectory(target.getParent());
+        return true;
+    }
+
+    @Override
+    public boolean contains(String sha256Hex) {
+        return Files.exists(objectPath(sha256Hex));
+    }
+
+    @Override
+    public InputStream open(String sha256Hex, long offset) throws IOException {
+        try {
+            FileChannel channel = FileChannel.open(objectPath(sha256Hex), StandardOpenOption.READ);
+            channel.position(offset);
+            return Channels.newInputStream(channel);
+        } catch (NoSuchFileException e) {
+            throw new IOException("payload " + sha256Hex + " is missing from the store", e);
+        }
+    }
+
+    Path objectPath(String sha256Hex) {
+        if (!SHA256_HEX.matcher(sha256Hex).matches()) {
+            throw new IllegalArgumentException("not a lower-case SHA-256 hex digest: " + sha256Hex);
+        }
+        return objects.resolve(sha256Hex.substring(0, 2)).resolve(sha256Hex);
+    }
+
+    /** Makes a rename or a new file in {@code directory} durable (POSIX: fsync the directory). */
+    static void fsyncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.opencustoms.scan.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Where completed scan payloads live, named by their SHA-256 (content addressed: the same bytes are
+ * stored once). Uploads are staged as local files first; {@link #put} makes one durable.
+ *
+ * <p>The disk store is {@link FileSystemPayloadStore}. An S3-compatible store implements the same
+ * contract: {@code put} uploads the staged file with a multipart upload to key {@code objects/<sha256>}
+ * (a HEAD first skips bytes that are already there), returns only once the store has confirmed the
+ * object, then deletes the staged file; {@code open} is a ranged GET. Staging stays on local disk.
+ */
+public interface PayloadStore {
+
+    /** Local directory for uploads in progress; on the same file system as the objects where possible. */
+    Path stagingDirectory();
+
+    /**
+     * Makes the staged file the durable object {@code sha256Hex}, consuming the staged file.
+     * Returns false when the object was already stored (nothing new was written).
+     */
+    boolean put(Path staged, String sha256Hex) throws IOException;
+
+    boolean contains(String sha256Hex);
+
+    /** The object's bytes from {@code offset} on. */
+    InputStream open(String sha256Hex, long offset) throws IOException;
+}
