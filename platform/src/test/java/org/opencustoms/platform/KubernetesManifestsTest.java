@@ -1,5 +1,6 @@
 package org.opencustoms.platform;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencustoms.platform.cli.ServiceSpec;
@@ -59,6 +60,17 @@ class KubernetesManifestsTest {
         Map<String, Object> port = first(list(map(service, "spec"), "ports"));
         assertEquals(spec.port(), port.get("port"));
         assertEquals("http", port.get("targetPort"));
+    }
+
+    @Test
+    void scanAnalysisExposesTheGrpcPortScannersStreamTo() throws IOException {
+        Map<String, Object> deployment = find(ServiceSpec.SCAN_ANALYSIS.name(), "Deployment");
+        Map<String, Object> container = first(list(map(map(map(deployment, "spec"), "template"), "spec"), "containers"));
+        assertTrue(list(container, "ports").stream()
+                .anyMatch(p -> "grpc".equals(p.get("name")) && Integer.valueOf(ServiceSpec.SCAN_INGEST_GRPC_PORT).equals(p.get("containerPort"))));
+        Map<String, Object> service = find(ServiceSpec.SCAN_ANALYSIS.name(), "Service");
+        assertTrue(list(map(service, "spec"), "ports").stream()
+                .anyMatch(p -> Integer.valueOf(ServiceSpec.SCAN_INGEST_GRPC_PORT).equals(p.get("port")) && "grpc".equals(p.get("targetPort"))));
     }
 
     private Map<String, Object> find(String name, String kind) throws IOException {

@@ -42,6 +42,7 @@ final class RunningPlatform implements AutoCloseable {
             Preflight.requireBuilt(home, ServiceSpec.all());
             Preflight.requireFreePort(options.databasePort(), "embedded PostgreSQL");
             ServiceSpec.all().forEach(s -> Preflight.requireFreePort(s.port(), s.name()));
+            Preflight.requireFreePort(ServiceSpec.SCAN_INGEST_GRPC_PORT, "scan-analysis-service gRPC");
 
             out.printf("Starting PostgreSQL on port %d (data in %s)%n", options.databasePort(), home.relativize(dataDirectory));
             database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), options.databasePort());
@@ -77,6 +78,7 @@ final class RunningPlatform implements AutoCloseable {
         env.put("DB_USER", EmbeddedDatabase.SUPERUSER);
         env.put("DB_PASSWORD", EmbeddedDatabase.SUPERUSER);
         env.put("SERVICE_DATA_DIR", serviceData.toString());
+        env.put("GRPC_PORT", Integer.toString(ServiceSpec.SCAN_INGEST_GRPC_PORT));
         env.put("SELECTION_URL", ServiceSpec.SELECTION.baseUrl());
         env.put("SCAN_ANALYSIS_URL", ServiceSpec.SCAN_ANALYSIS.baseUrl());
         env.put("INSPECTION_URL", ServiceSpec.INSPECTION.baseUrl());

@@ -23,7 +23,7 @@ public final class DemoShift {
     private static final List<String> NOT_BUILT_YET = List.of(
             "inspection tasks: selection-service queues the selected shipments and retries their delivery, "
                     + "but inspection-service's task API is not built yet",
-            "scans streamed by a simulated scanner and their analysis",
+            "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models)",
             "inspection tasks and outcomes, and outcomes fed back to selection",
             "fairness and compliance audit");
 
@@ -31,7 +31,9 @@ public final class DemoShift {
     private final PrintStream out;
     private final ApiClient selection = new ApiClient(ServiceSpec.SELECTION.baseUrl());
     private final List<String> filingIds = new ArrayList<>();
+    private final ApiClient scanAnalysis = new ApiClient(ServiceSpec.SCAN_ANALYSIS.baseUrl());
     private String treeHead = "";
+    private List<String> scanIds = List.of();
 
     public DemoShift(PlatformOptions options, PrintStream out) {
         this.options = options;
@@ -52,6 +54,7 @@ public final class DemoShift {
         List<ShipmentTraffic.Shipment> shipments = fileFilings(traffic, filings, tally);
         sendCarrierData(traffic, shipments, now, tally);
         reviewDecisions(tally);
+        streamScans(seed, tally);
         printSummary(tally);
         return 0;
     }
@@ -129,6 +132,24 @@ public final class DemoShift {
                 verification.path("verified").asBoolean() ? "verifies" : "DOES NOT VERIFY", treeHead);
     }
 
+    private void streamScans(long seed, Tally tally) {
+        long scans = options.longOption("scans", 3);
+        if (scans < 1 || scans > 1_000) {
+            throw new PlatformException("--scans takes 1 to 1000");
+        }
+        out.printf("%n[4] Scans: a simulated X-ray portal streams scans over gRPC to scan-analysis-service (port %d)%n",
+                ServiceSpec.SCAN_INGEST_GRPC_PORT);
+        scanIds = SimulatedScannerRun.stream(options.home(),
+                List.of("--scans", Long.toString(scans), "--modality", "xray", "--scale", "0.5", "--seed", Long.toString(seed)), out);
+        for (String scanId : scanIds) {
+            ApiClient.Reply reply = scanAnalysis.get("/api/v1/scans/" + scanId);
+            if (!reply.ok()) {
+                throw new PlatformException("scan-analysis-service does not know the scan it acknowledged, " + scanId + " (" + reply.status() + ")");
+            }
+            tally.count("scans stored, " + reply.body().path("status").asText().toLowerCase(java.util.Locale.ROOT) + " for analysis");
+        }
+    }
+
     private String option(String name, String fallback) {
         return options.option(name, fallback);
     }
@@ -141,6 +162,9 @@ public final class DemoShift {
         NOT_BUILT_YET.forEach(step -> out.println("  - " + step));
         out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",
                 ServiceSpec.SELECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl());
+        if (!scanIds.isEmpty()) {
+            out.printf("See a scan as the inspectors' tablets will: %s/api/v1/scans/%s/image%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
+        }
     }
 
     private static void requireOk(ApiClient.Reply reply, String what) {

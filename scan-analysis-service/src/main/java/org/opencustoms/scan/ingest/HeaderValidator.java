@@ -1,6 +1,7 @@
 package org.opencustoms.scan.ingest;
 
 import io.grpc.Status;
+import org.opencustoms.common.codes.ContainerNumbers;
 import org.opencustoms.proto.scan.v1.Modality;
 import org.opencustoms.proto.scan.v1.PayloadEncoding;
 import org.opencustoms.proto.scan.v1.ScanHeader;
@@ -20,7 +21,6 @@ public final class HeaderValidator {
 
     static final int MAX_DIMENSION = 100_000;
     private static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-    private static final Pattern CONTAINER_NUMBER = Pattern.compile("[A-Z]{3}[UJZR][0-9]{7}");
     private static final Set<String> ISOTOPES = Set.of("Co-60", "Cs-137");
 
     private HeaderValidator() {
@@ -57,8 +57,8 @@ public final class HeaderValidator {
             problems.add("at most 4 container_numbers (got " + header.getContainerNumbersCount() + ")");
         }
         for (String container : header.getContainerNumbersList()) {
-            if (!CONTAINER_NUMBER.matcher(container).matches()) {
-                problems.add("container number '" + container + "' is not an ISO 6346 number such as MSCU1234565");
+            if (!ContainerNumbers.isValid(container)) {
+                problems.add("container number '" + container + "' is not an ISO 6346 number with its check digit, such as MSCU1234566");
             }
         }
         if (!header.hasAcquiredAt()) {

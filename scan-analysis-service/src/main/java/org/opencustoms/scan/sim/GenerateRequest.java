@@ -42,13 +42,13 @@ record GenerateRequest(Path out, int count, long seed, int threads, SimulationOp
             String value = args[++i];
             switch (option) {
                 case "--out" -> out = path(value);
-                case "--count" -> count = intIn(option, value, 1, MAX_COUNT);
-                case "--seed" -> seed = longValue(option, value);
-                case "--threads" -> threads = intIn(option, value, 1, MAX_THREADS);
+                case "--count" -> count = CliValues.intIn(option, value, 1, MAX_COUNT);
+                case "--seed" -> seed = CliValues.longValue(option, value);
+                case "--threads" -> threads = CliValues.intIn(option, value, 1, MAX_THREADS);
                 case "--modality" -> options = options.withModality(ModalityChoice.parse(value));
-                case "--threat-rate" -> options = options.withThreatRate(share(option, value));
-                case "--empty-rate" -> options = options.withEmptyRate(share(option, value));
-                case "--scale" -> options = options.withScale(scale(value));
+                case "--threat-rate" -> options = options.withThreatRate(CliValues.share(option, value));
+                case "--empty-rate" -> options = options.withEmptyRate(CliValues.share(option, value));
+                case "--scale" -> options = options.withScale(CliValues.scale(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -69,46 +69,6 @@ record GenerateRequest(Path out, int count, long seed, int threads, SimulationOp
             return Path.of(value);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("--out '" + value + "' is not a valid path");
-        }
-    }
-
-    private static int intIn(String option, String value, int low, int high) {
-        long number = longValue(option, value);
-        if (number < low || number > high) {
-            throw new IllegalArgumentException(option + " must be " + low + " to " + high + ", got " + value);
-        }
-        return (int) number;
-    }
-
-    private static long longValue(String option, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
-        }
-    }
-
-    private static double share(String option, String value) {
-        double number = decimal(option, value);
-        if (!(number >= 0 && number <= 1)) {
-            throw new IllegalArgumentException(option + " must be between 0 and 1, got " + value);
-        }
-        return number;
-    }
-
-    private static double scale(String value) {
-        double number = decimal("--scale", value);
-        if (!(number > 0 && number <= 1)) {
-            throw new IllegalArgumentException("--scale must be above 0 and at most 1, got " + value);
-        }
-        return number;
-    }
-
-    private static double decimal(String option, String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
         }
     }
 }

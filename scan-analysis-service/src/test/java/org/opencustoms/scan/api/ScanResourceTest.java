@@ -54,7 +54,7 @@ class ScanResourceTest {
                 .body("sourceEnergyMev", equalTo(6.0f))
                 .body("width", equalTo(WIDTH))
                 .body("height", equalTo(HEIGHT))
-                .body("containerNumbers", contains("MSCU1234565"))
+                .body("containerNumbers", contains("MSCU1234566"))
                 .body("totalBytes", equalTo(payload.length))
                 .body("payloadSha256", equalTo(HexFormat.of().formatHex(TestScans.sha256(payload))))
                 .body("status", equalTo("QUEUED"));

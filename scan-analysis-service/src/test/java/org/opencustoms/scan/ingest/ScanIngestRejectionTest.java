@@ -76,15 +76,17 @@ class ScanIngestRejectionTest {
     }
 
     @Test
-    void unsupportedBitDepthAndModalityAreNamedTogether() throws Exception {
+    void unsupportedBitDepthModalityAndContainerNumberAreNamedTogether() throws Exception {
         ScanHeader header = TestScans.headerFor(TestScans.newScanId(), WIDTH, HEIGHT, payload).toBuilder()
                 .setBitsPerPixel(8)
                 .setModality(Modality.MODALITY_UNSPECIFIED)
+                .addContainerNumbers("MSCU1234565")
                 .build();
 
         Status status = new RawUploadStream(channel).send(TestScans.headerMessage(header)).awaitEnd();
 
-        assertStatus(status, Status.Code.INVALID_ARGUMENT, "bits_per_pixel must be 16", "unsupported modality");
+        assertStatus(status, Status.Code.INVALID_ARGUMENT, "bits_per_pixel must be 16", "unsupported modality",
+                "'MSCU1234565' is not an ISO 6346 number");
     }
 
     @Test

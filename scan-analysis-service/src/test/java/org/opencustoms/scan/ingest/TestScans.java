@@ -82,7 +82,7 @@ public final class TestScans {
                 .setHeight(height)
                 .setBitsPerPixel(16)
                 .setPixelPitchMm(5.0)
-                .addContainerNumbers("MSCU1234565")
+                .addContainerNumbers("MSCU1234566")
                 .setConveyance("TRUCK 7ABC123")
                 .setAcquiredAt(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
                 .setTotalBytes((long) width * height * 2)

@@ -1,7 +1,7 @@
 package org.opencustoms.selection.isf;
 
-import org.opencustoms.selection.isf.validation.ContainerNumbers;
 
+import org.opencustoms.common.codes.ContainerNumbers;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

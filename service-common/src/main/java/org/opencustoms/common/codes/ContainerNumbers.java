@@ -1,4 +1,4 @@
-package org.opencustoms.selection.isf.validation;
+package org.opencustoms.common.codes;
 
 import java.util.regex.Pattern;
 

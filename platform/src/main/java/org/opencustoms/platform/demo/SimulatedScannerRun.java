@@ -1,0 +1,62 @@
+package org.opencustoms.platform.demo;
+
+import org.opencustoms.platform.cli.PlatformException;
+import org.opencustoms.platform.cli.ServiceSpec;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code bin/platform scanner-sim} as its own process, as a scanner would be: it reaches
+ * scan-analysis-service only through the gRPC port. Its output is shown indented.
+ */
+final class SimulatedScannerRun {
+
+    private static final Pattern STREAMED_SCAN = Pattern.compile("^  (SIM-\\S+)  ");
+
+    private SimulatedScannerRun() {
+    }
+
+    /** Streams the scans and returns their ids. */
+    static List<String> stream(Path home, List<String> arguments, PrintStream out) {
+        Path app = home.resolve(ServiceSpec.SCAN_ANALYSIS.name()).resolve("target/quarkus-app");
+        String classPath = String.join(File.pathSeparator, app.resolve("app/*").toString(), app.resolve("lib/boot/*").toString(),
+                app.resolve("lib/main/*").toString());
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classPath,
+                "org.opencustoms.scan.scanner.ScannerSimCli",
+                "--target", "localhost:" + ServiceSpec.SCAN_INGEST_GRPC_PORT));
+        command.addAll(arguments);
+        List<String> scanIds = new ArrayList<>();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    out.println("    " + line.strip());
+                    Matcher scan = STREAMED_SCAN.matcher(line);
+                    if (scan.find()) {
+                        scanIds.add(scan.group(1));
+                    }
+                }
+            }
+            if (process.waitFor() != 0) {
+                throw new PlatformException("the simulated scanner failed (exit " + process.exitValue() + ")");
+            }
+        } catch (IOException e) {
+            throw new PlatformException("could not run the simulated scanner: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while scanning", e);
+        }
+        return scanIds;
+    }
+}

@@ -1,0 +1,75 @@
+package org.opencustoms.scan.scanner;
+
+import org.opencustoms.scan.sim.CliValues;
+import org.opencustoms.scan.sim.ModalityChoice;
+import org.opencustoms.scan.sim.SimulationOptions;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The arguments of {@code bin/platform scanner-sim}, parsed and checked. */
+record ScannerSimRequest(String target, int scans, double scansPerMinute, long seed, SimulationOptions options) {
+
+    static final int MAX_SCANS = 100_000;
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}|\\[[0-9A-Fa-f:]+\\]:[0-9]{1,5}");
+
+    static ScannerSimRequest parse(String[] args) {
+        String target = null;
+        Integer scans = null;
+        double rate = 0;
+        long seed = 1;
+        SimulationOptions options = SimulationOptions.defaults();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (!seen.add(option)) {
+                throw new IllegalArgumentException(option + " is given twice");
+            }
+            if (option.equals("--dual-energy")) {
+                options = options.withDualEnergy(true);
+                continue;
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected argument '" + option + "'");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--target" -> target = hostPort(value);
+                case "--scans" -> scans = CliValues.intIn(option, value, 1, MAX_SCANS);
+                case "--modality" -> options = options.withModality(modality(value));
+                case "--rate" -> rate = positive(option, value);
+                case "--seed" -> seed = CliValues.longValue(option, value);
+                case "--scale" -> options = options.withScale(CliValues.scale(option, value));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (target == null || scans == null) {
+            throw new IllegalArgumentException("--target and --scans are required");
+        }
+        return new ScannerSimRequest(target, scans, rate, seed, options);
+    }
+
+    private static String hostPort(String value) {
+        if (!HOST_PORT.matcher(value).matches() || Integer.parseInt(value.substring(value.lastIndexOf(':') + 1)) > 65_535) {
+            throw new IllegalArgumentException("--target must be HOST:PORT, e.g. localhost:9082, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static ModalityChoice modality(String value) {
+        ModalityChoice choice = ModalityChoice.parse(value);
+        if (choice == ModalityChoice.MIXED) {
+            throw new IllegalArgumentException("--modality must be xray or gamma: a scanner has one source");
+        }
+        return choice;
+    }
+
+    private static double positive(String option, String value) {
+        double number = CliValues.decimal(option, value);
+        if (!(number > 0 && number <= 60_000)) {
+            throw new IllegalArgumentException(option + " must be above 0 and at most 60000 scans a minute, got " + value);
+        }
+        return number;
+    }
+}

@@ -1,0 +1,71 @@
+package org.opencustoms.scan.scanner;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.scan.ingest.GrpcTestPortResource;
+import org.opencustoms.scan.ingest.IngestTestSupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The simulated scanner streams simulated scans into the real service and reports throughput. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(GrpcTestPortResource.class)
+class ScannerSimCliTest {
+
+    private static final Pattern STORED_SCAN = Pattern.compile("^  (SIM-\\S+)  (\\d+)x(\\d+) ", Pattern.MULTILINE);
+
+    @Test
+    void streamsSimulatedGammaScansAndReportsBothThroughputs() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = ScannerSimCli.run(new String[] {"--target", IngestTestSupport.target(), "--scans", "2", "--modality", "gamma", "--scale", "0.5"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.contains("MB/s end to end"), printed);
+        assertTrue(printed.contains("plain TCP socket copy of the same bytes"), printed);
+        Matcher scan = STORED_SCAN.matcher(printed);
+        int streamed = 0;
+        while (scan.find()) {
+            streamed++;
+            given().get("/api/v1/scans/{id}", scan.group(1)).then().statusCode(200)
+                    .body("modality", equalTo("GAMMA"))
+                    .body("width", equalTo(Integer.parseInt(scan.group(2))))
+                    .body("isotope", anyOf(equalTo("Co-60"), equalTo("Cs-137")));
+        }
+        assertEquals(2, streamed, printed);
+    }
+
+    @Test
+    void badUsageExplainsItself() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = ScannerSimCli.run(new String[] {"--target", "no-port", "--scans", "2"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--target must be HOST:PORT"));
+    }
+
+    @Test
+    void simulatedContainerNumbersAreValidIso6346Numbers() {
+        assertTrue(ContainerNumbers.isValid(SimulatedScanner.containerNumber(42)));
+        assertTrue(SimulatedScanner.containerNumber(-7).startsWith("SIMU"));
+    }
+}
