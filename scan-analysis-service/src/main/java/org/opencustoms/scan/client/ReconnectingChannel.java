@@ -19,7 +19,11 @@ public final class ReconnectingChannel implements Supplier<ManagedChannel>, Auto
     @Override
     public synchronized ManagedChannel get() {
         if (current == null || current.isShutdown()) {
-            current = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+            // pings find a dead connection in a minute rather than at the next TCP timeout
+            current = ManagedChannelBuilder.forTarget(target).usePlaintext()
+                    .keepAliveTime(30, TimeUnit.SECONDS)
+                    .keepAliveTimeout(20, TimeUnit.SECONDS)
+                    .build();
         }
         return current;
     }

@@ -4,5 +4,6 @@ import org.opencustoms.scan.catalog.ScanRepository;
 import org.opencustoms.scan.store.PayloadStore;
 
 /** What an upload stream needs from the service. */
-record IngestServices(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository) {
+record IngestServices(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository,
+                      IngestMetrics metrics) {
 }

@@ -26,8 +26,9 @@ public class ScanIngestService extends ScanIngestGrpc.ScanIngestImplBase {
     private final IngestServices services;
 
     @Inject
-    public ScanIngestService(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository) {
-        this.services = new IngestServices(config, registry, staging, store, repository);
+    public ScanIngestService(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository,
+                             IngestMetrics metrics) {
+        this.services = new IngestServices(config, registry, staging, store, repository, metrics);
     }
 
     @Override

@@ -72,6 +72,9 @@ final class UploadSession implements StreamObserver<UploadRequest> {
     @Override
     public void onError(Throwable cause) {
         // the scanner went away or cancelled: keep what was received so that it can resume
+        if (state != State.FINISHED) {
+            services.metrics().interrupted();
+        }
         state = State.FINISHED;
         releaseResources();
     }
@@ -128,6 +131,7 @@ final class UploadSession implements StreamObserver<UploadRequest> {
                         .asRuntimeException();
             }
             partial.append(data);
+            services.metrics().received(data.size());
             unacknowledged += data.size();
             if (unacknowledged >= services.config().ackEveryBytes()) {
                 partial.sync();
@@ -170,7 +174,10 @@ final class UploadSession implements StreamObserver<UploadRequest> {
             responses.onCompleted();
         }
         releaseResources();
-        if (!duplicate) {
+        if (duplicate) {
+            services.metrics().duplicate();
+        } else {
+            services.metrics().stored();
             LOG.infof("stored scan %s (%d bytes, sha256 %s), queued for analysis", scanId, header.getTotalBytes(), sha256);
         }
     }
@@ -180,6 +187,7 @@ final class UploadSession implements StreamObserver<UploadRequest> {
             throw alreadyStoredWithOtherPayload(stored, sha256);
         }
         state = State.FINISHED;
+        services.metrics().duplicate();
         responses.onNext(completed(stored.scanId(), sha256, true));
         responses.onCompleted();
     }
@@ -211,6 +219,7 @@ final class UploadSession implements StreamObserver<UploadRequest> {
 
     private void fail(StatusRuntimeException error) {
         state = State.FINISHED;
+        services.metrics().refused(error.getStatus().getCode());
         releaseResources();
         responses.onError(error);
     }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -147,6 +148,7 @@ class ScanIngestRejectionTest {
         assertNotStored(scanId);
         assertEquals(UploadStatus.State.UNKNOWN, uploadState(scanId), "the corrupted partial upload is discarded");
         assertEquals(objectsBefore, IngestTestSupport.storedObjects(storeDirectory));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("scan_ingest_uploads_total{outcome=\"data_loss\"}"));
     }
 
     @Test
