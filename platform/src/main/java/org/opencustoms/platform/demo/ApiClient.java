@@ -8,6 +8,7 @@ import org.opencustoms.platform.cli.PlatformException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,9 +17,13 @@ import java.util.Map;
 /** JSON over HTTP to the platform's public APIs, as any client of theirs would call them. */
 final class ApiClient {
 
-    record Reply(int status, JsonNode body) {
+    record Reply(int status, JsonNode body, HttpHeaders headers) {
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -36,6 +41,15 @@ final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    Reply put(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body)));
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -59,7 +73,7 @@ final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body);
+            return new Reply(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new PlatformException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -21,10 +21,8 @@ import java.util.UUID;
 public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
-            "inspection tasks: selection-service queues the selected shipments and retries their delivery, "
-                    + "but inspection-service's task API is not built yet",
-            "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models)",
-            "inspection tasks and outcomes, and outcomes fed back to selection",
+            "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models) and their findings on tasks",
+            "outcome labels taken in by selection-service (inspection-service queues them and retries their delivery)",
             "fairness and compliance audit");
 
     private final PlatformOptions options;
@@ -55,6 +53,7 @@ public final class DemoShift {
         sendCarrierData(traffic, shipments, now, tally);
         reviewDecisions(tally);
         streamScans(seed, tally);
+        inspect(seed, tally);
         printSummary(tally);
         return 0;
     }
@@ -148,6 +147,15 @@ public final class DemoShift {
             }
             tally.count("scans stored, " + reply.body().path("status").asText().toLowerCase(java.util.Locale.ROOT) + " for analysis");
         }
+    }
+
+    private void inspect(long seed, Tally tally) {
+        out.printf("%n[5] Inspections: selected shipments arrive as tasks; inspector1 records outcomes through the tablet's API%n");
+        int selected = tally.counts.getOrDefault("selected by risk", 0) + tally.counts.getOrDefault("selected at random", 0)
+                + tally.counts.getOrDefault("selected by risk and at random", 0);
+        new YardInspections(option("inspector-password", "inspector1"), option("supervisor-password", "supervisor"), seed, out)
+                .work(selected)
+                .forEach(tally::add);
     }
 
     private String option(String name, String fallback) {

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HandoffRelayTest {
 
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     static final AtomicInteger STATUS = new AtomicInteger(201);
     static final HttpServer STAND_IN = standIn();
 
@@ -50,6 +51,8 @@ class HandoffRelayTest {
     void aSelectedShipmentBecomesATaskAndSurvivesAnOutageOfInspectionService() {
         String first = selectedShipment();
         await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.stream().anyMatch(body -> body.contains(first)));
+        assertTrue(AUTHORIZATIONS.contains("Basic " + java.util.Base64.getEncoder().encodeToString("selection-service:selection-service".getBytes(StandardCharsets.UTF_8))),
+                "selection-service signs in to inspection-service with its own account");
         assertEquals("DELIVERED", await().atMost(Duration.ofSeconds(10)).until(() -> state(first), "DELIVERED"::equals));
         String task = RECEIVED.stream().filter(body -> body.contains(first)).findFirst().orElseThrow();
         assertTrue(task.contains("\"lane\":\"PHYSICAL_EXAM\""), task);
@@ -96,6 +99,7 @@ class HandoffRelayTest {
                 int status = STATUS.get();
                 if (status < 300) {
                     RECEIVED.add(body);
+                    AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();

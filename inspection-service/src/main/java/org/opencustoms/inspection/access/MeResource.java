@@ -1,0 +1,29 @@
+package org.opencustoms.inspection.access;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Who the caller is: the tablet app checks a sign-in with it. */
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class MeResource {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public Me me() {
+        return new Me(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+    }
+
+    public record Me(String username, List<String> roles) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.opencustoms.inspection.finding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencustoms.common.problem.Problem;
+import org.opencustoms.common.problem.ProblemException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Fetches display images from scan-analysis-service, so the tablet app talks to one origin (which its
+ * service worker and sign-in cover) and never to the scan service directly.
+ */
+@ApplicationScoped
+public class ScanImageProxy {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @ConfigProperty(name = "inspection.scan-analysis-url")
+    String scanAnalysisUrl;
+
+    byte[] fetch(String scanId, int width) {
+        URI uri = URI.create(scanAnalysisUrl + "/api/v1/scans/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8)
+                + "/image?width=" + Math.max(16, Math.min(4096, width)));
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw unavailable("scan-analysis-service answered " + response.statusCode() + " for the image of scan " + scanId);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw unavailable("scan-analysis-service cannot be reached for the image of scan " + scanId + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while fetching the image of scan " + scanId);
+        }
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(Problem.of(502, "scan-image-unavailable", "Bad gateway", detail));
+    }
+}

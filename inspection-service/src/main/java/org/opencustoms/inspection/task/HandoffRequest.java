@@ -1,0 +1,21 @@
+package org.opencustoms.inspection.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A selected shipment handed over by selection-service (its InspectionHandoff payload). */
+public record HandoffRequest(
+        UUID decisionId,
+        UUID filingId,
+        Integer filingVersion,
+        String shipmentKey,
+        String port,
+        String lane,
+        List<String> containers,
+        String billOfLading,
+        List<Reason> reasons,
+        Double riskScore,
+        Boolean pickedAtRandom,
+        Instant estimatedArrivalAt) {
+}

@@ -1,0 +1,29 @@
+package org.opencustoms.inspection.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A task as stored. */
+public record Task(
+        UUID id,
+        UUID decisionId,
+        UUID filingId,
+        int filingVersion,
+        String shipmentKey,
+        String port,
+        String lane,
+        List<String> containers,
+        String billOfLading,
+        List<Reason> reasons,
+        double riskScore,
+        boolean pickedAtRandom,
+        Instant estimatedArrivalAt,
+        Instant dueAt,
+        TaskStatus status,
+        String assignee,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt) {
+}

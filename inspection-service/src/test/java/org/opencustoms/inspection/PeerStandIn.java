@@ -1,0 +1,72 @@
+package org.opencustoms.inspection;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stands in for selection-service (records the outcome labels it is sent) and scan-analysis-service
+ * (serves a display image), which do not run in these tests.
+ */
+public class PeerStandIn implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> LABELS = new CopyOnWriteArrayList<>();
+    public static final List<String> LABEL_AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/v1/outcome-labels", exchange -> {
+            LABELS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            LABEL_AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            respond(exchange, 202, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/api/v1/scans/", exchange -> respond(exchange, 200, "image/png", png()));
+        server.start();
+        String url = "http://localhost:" + server.getAddress().getPort();
+        return Map.of("inspection.selection-url", url, "inspection.scan-analysis-url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(1024, 400, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 1024; x++) {
+            for (int y = 0; y < 400; y++) {
+                image.getRaster().setSample(x, y, 0, x < 256 ? 255 : 255 - x / 5);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,125 @@
+package org.opencustoms.inspection.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.inspection.PeerStandIn;
+import org.opencustoms.inspection.feedback.FeedbackRelay;
+import org.opencustoms.platform.testing.PostgresTestResource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opencustoms.inspection.Fixtures.as;
+import static org.opencustoms.inspection.Fixtures.claimedTask;
+import static org.opencustoms.inspection.Fixtures.etag;
+import static org.opencustoms.inspection.Fixtures.narcoticsFound;
+import static org.opencustoms.inspection.Fixtures.noDiscrepancy;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(PeerStandIn.class)
+class OutcomeApiTest {
+
+    @Inject
+    FeedbackRelay feedback;
+
+    @Test
+    void anOutcomeWithAStaleVersionIsRefused() {
+        String id = claimedTask("inspector1");
+        String seen = etag("inspector1", id);
+        as("supervisor").body(Map.of("assignee", "inspector1")).put("/api/v1/inspections/{id}/assignee", id).then().statusCode(200);
+
+        as("inspector1").header("If-Match", seen).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id).then().statusCode(412)
+                .contentType(startsWith("application/problem+json"));
+        as("inspector1").body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id).then().statusCode(428);
+        as("inspector1").header("If-Match", etag("inspector1", id)).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("outcome.version", equalTo(1));
+    }
+
+    @Test
+    void aRetriedSubmissionIsRecordedOnce() {
+        String id = claimedTask("inspector1");
+        String seen = etag("inspector1", id);
+        String key = UUID.randomUUID().toString();
+
+        as("inspector1").header("If-Match", seen).header("Idempotency-Key", key).body(noDiscrepancy())
+                .put("/api/v1/inspections/{id}/outcome", id).then().statusCode(200);
+        as("inspector1").header("If-Match", seen).header("Idempotency-Key", key).body(noDiscrepancy())
+                .put("/api/v1/inspections/{id}/outcome", id).then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("outcome.version", equalTo(1));
+
+        as("inspector1").get("/api/v1/inspections/{id}/outcome/versions", id).then().body("$", hasSize(1));
+        as("inspector1").header("If-Match", seen).header("Idempotency-Key", key).body(narcoticsFound())
+                .put("/api/v1/inspections/{id}/outcome", id).then().statusCode(409).body("type", startsWith("https://"));
+    }
+
+    @Test
+    void aCorrectionIsANewVersionWithItsReason() {
+        String id = claimedTask("inspector2");
+        as("inspector2").header("If-Match", etag("inspector2", id)).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200);
+
+        as("inspector2").header("If-Match", etag("inspector2", id)).body(narcoticsFound()).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(422).body("violations.field", hasItem("correctionReason"));
+        Map<String, Object> correction = new HashMap<>(narcoticsFound());
+        correction.put("correctionReason", "lab result came back positive");
+        as("inspector2").header("If-Match", etag("inspector2", id)).body(correction).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200).body("outcome.version", equalTo(2)).body("outcome.result", equalTo("FINDINGS"));
+
+        as("inspector2").get("/api/v1/inspections/{id}/outcome/versions", id).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.contains(1, 2))
+                .body("[0].result", equalTo("NO_DISCREPANCY"))
+                .body("[1].correctionReason", equalTo("lab result came back positive"));
+    }
+
+    @Test
+    void anOutcomeIsCheckedAgainstItsVocabulariesAndItsTask() {
+        String id = claimedTask("inspector1");
+        Map<String, Object> bad = new HashMap<>(noDiscrepancy());
+        bad.put("examination", "GLANCE");
+        bad.put("findings", List.of(Map.of("category", "NARCOTICS")));
+        bad.put("scanFindingReviews", List.of(Map.of("scanId", "NOT-HERE", "region", 0, "verdict", "CONFIRMED")));
+        bad.put("photoIds", List.of("0".repeat(64)));
+
+        as("inspector1").header("If-Match", etag("inspector1", id)).body(bad).put("/api/v1/inspections/{id}/outcome", id).then().statusCode(422)
+                .body("violations.field", hasItem("examination"))
+                .body("violations.field", hasItem("findings"))
+                .body("violations.field", hasItem("scanFindingReviews[0].scanId"))
+                .body("violations.field", hasItem("photoIds[0]"));
+        as("inspector2").header("If-Match", etag("inspector2", id)).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void everyOutcomeVersionIsSentToSelectionAsALabel() {
+        String id = claimedTask("inspector1");
+        as("inspector1").header("If-Match", etag("inspector1", id)).body(narcoticsFound()).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200);
+        Map<String, Object> correction = new HashMap<>(noDiscrepancy());
+        correction.put("correctionReason", "the bricks were flour");
+        as("inspector1").header("If-Match", etag("inspector1", id)).body(correction).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200);
+        String decisionId = as("supervisor").get("/api/v1/inspections/{id}", id).then().extract().path("decisionId");
+
+        feedback.deliverPending();
+
+        List<String> labels = PeerStandIn.LABELS.stream().filter(label -> label.contains(id)).toList();
+        assertEquals(2, labels.size(), "one label per outcome version: " + labels);
+        assertTrue(labels.get(0).contains("\"violationFound\":true") && labels.get(0).contains("\"category\":\"NARCOTICS\"")
+                && labels.get(0).contains(decisionId), labels.get(0));
+        assertTrue(labels.get(1).contains("\"violationFound\":false") && labels.get(1).contains("\"correction\":true"), labels.get(1));
+        feedback.deliverPending();
+        assertEquals(2, PeerStandIn.LABELS.stream().filter(label -> label.contains(id)).count(), "delivered labels are not sent again");
+        assertTrue(PeerStandIn.LABEL_AUTHORIZATIONS.stream().allMatch(a -> a != null && a.startsWith("Basic ")));
+    }
+}

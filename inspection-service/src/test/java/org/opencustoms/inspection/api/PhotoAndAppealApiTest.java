@@ -1,0 +1,94 @@
+package org.opencustoms.inspection.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.inspection.PeerStandIn;
+import org.opencustoms.platform.testing.PostgresTestResource;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.opencustoms.inspection.Fixtures.as;
+import static org.opencustoms.inspection.Fixtures.claimedTask;
+import static org.opencustoms.inspection.Fixtures.etag;
+import static org.opencustoms.inspection.Fixtures.narcoticsFound;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(PeerStandIn.class)
+class PhotoAndAppealApiTest {
+
+    @Test
+    void photosAreImagesOnlyStoredByContentAndUsableInAnOutcome() throws Exception {
+        String id = claimedTask("inspector1");
+        byte[] png = png();
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+
+        upload(id, "seal.png", "image/png", png).then().statusCode(201).body("id", equalTo(sha256)).body("contentType", equalTo("image/png"));
+        upload(id, "again.png", "image/png", png).then().statusCode(201).body("id", equalTo(sha256));
+        upload(id, "notes.png", "image/png", "just text, not a picture".getBytes()).then().statusCode(415)
+                .body("type", org.hamcrest.Matchers.endsWith("not-an-image"));
+        byte[] huge = new byte[11 * 1024 * 1024];
+        System.arraycopy(png, 0, huge, 0, png.length);
+        upload(id, "huge.png", "image/png", huge).then().statusCode(413);
+
+        Map<String, Object> outcome = new HashMap<>(narcoticsFound());
+        outcome.put("photoIds", List.of(sha256));
+        as("inspector1").header("If-Match", etag("inspector1", id)).body(outcome).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200).body("outcome.photoIds[0]", equalTo(sha256));
+        given().auth().preemptive().basic("inspector1", "inspector1").get("/api/v1/inspections/{id}/photos/{sha}", id, sha256)
+                .then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
+    void anAppealIsFiledAgainstAnOutcomeAndDecidedByASupervisor() {
+        String id = claimedTask("inspector2");
+        Map<String, Object> appeal = Map.of("appellant", "ACME Imports LLC (IOR 12-3456789)", "grounds", "the goods were declared correctly");
+        as("importer").body(appeal).post("/api/v1/inspections/{id}/appeals", id).then().statusCode(409);
+        as("inspector2").header("If-Match", etag("inspector2", id)).body(narcoticsFound()).put("/api/v1/inspections/{id}/outcome", id)
+                .then().statusCode(200);
+
+        String appealId = as("importer").body(appeal).post("/api/v1/inspections/{id}/appeals", id).then().statusCode(201)
+                .body("status", equalTo("OPEN")).body("outcomeVersion", equalTo(1)).body("filedBy", equalTo("importer"))
+                .extract().path("id");
+        as("inspector2").body(Map.of("decision", "OVERTURNED", "reasoning", "x"))
+                .post("/api/v1/inspections/{id}/appeals/{a}/decision", id, appealId).then().statusCode(403);
+        as("supervisor").body(Map.of("decision", "UPHELD", "reasoning", "lab confirmed the substance"))
+                .post("/api/v1/inspections/{id}/appeals/{a}/decision", id, appealId).then().statusCode(200)
+                .body("status", equalTo("UPHELD")).body("decidedBy", equalTo("supervisor")).body("decidedAt", notNullValue());
+        as("supervisor").body(Map.of("decision", "OVERTURNED", "reasoning", "changed my mind"))
+                .post("/api/v1/inspections/{id}/appeals/{a}/decision", id, appealId).then().statusCode(409);
+
+        as("inspector2").get("/api/v1/inspections/{id}/appeals", id).then().statusCode(200)
+                .body("[0].reasoning", equalTo("lab confirmed the substance"));
+        as("supervisor").get("/api/v1/kpis").then().statusCode(200)
+                .body("appealsByStatus.UPHELD", greaterThanOrEqualTo(1))
+                .body("hitRateByLane.NII_SCAN.hits", greaterThanOrEqualTo(1));
+        as("inspector2").get("/api/v1/kpis").then().statusCode(403);
+    }
+
+    private static io.restassured.response.Response upload(String id, String name, String type, byte[] bytes) {
+        return given().auth().preemptive().basic("inspector1", "inspector1")
+                .multiPart("file", name, bytes, type).post("/api/v1/inspections/{id}/photos", id);
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(5, 5, 0xff0000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
