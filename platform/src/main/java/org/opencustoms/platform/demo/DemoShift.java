@@ -22,8 +22,7 @@ public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
             "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models) and their findings on tasks",
-            "outcome labels taken in by selection-service (inspection-service queues them and retries their delivery)",
-            "fairness and compliance audit");
+            "fairness and compliance audit over the outcome labels selection-service now receives");
 
     private final PlatformOptions options;
     private final PrintStream out;
