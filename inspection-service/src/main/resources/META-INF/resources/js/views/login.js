@@ -1,0 +1,47 @@
+// Sign-in screen: checks the credentials with GET /api/v1/me before storing them.
+import { Api, ApiError, NetworkError, setCredentials } from '../api.js';
+import { h } from '../dom.js';
+
+export function loginView(view, { onSignedIn, message }) {
+  const username = h('input', {
+    id: 'login-username', name: 'username', autocomplete: 'username', autocapitalize: 'off',
+    spellcheck: 'false', required: true, 'data-testid': 'login-username',
+  });
+  const password = h('input', {
+    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password',
+    required: true, 'data-testid': 'login-password',
+  });
+  const error = h('p', { class: 'alert alert-error', role: 'alert', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', 'data-testid': 'login-submit' }, 'Sign in');
+
+  async function signIn(event) {
+    event.preventDefault();
+    const credentials = { username: username.value.trim(), password: password.value };
+    submit.disabled = true;
+    error.hidden = true;
+    try {
+      await Api.me(credentials);
+      setCredentials(credentials);
+      onSignedIn();
+    } catch (e) {
+      error.textContent = signInError(e);
+      error.hidden = false;
+      submit.disabled = false;
+    }
+  }
+
+  view.render(h('section', { class: 'login panel' },
+    h('h1', {}, 'Sign in'),
+    message ? h('p', { class: 'alert alert-info' }, message) : null,
+    h('form', { onSubmit: signIn, novalidate: true },
+      h('label', { for: 'login-username' }, 'User name'), username,
+      h('label', { for: 'login-password' }, 'Password'), password,
+      error, submit)));
+  username.focus();
+}
+
+function signInError(e) {
+  if (e instanceof ApiError && e.status === 401) return 'Wrong user name or password';
+  if (e instanceof NetworkError) return 'Cannot reach the server. Check the connection and try again.';
+  return e.message;
+}
