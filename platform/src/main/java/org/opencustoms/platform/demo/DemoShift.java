@@ -169,6 +169,7 @@ public final class DemoShift {
         NOT_BUILT_YET.forEach(step -> out.println("  - " + step));
         out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",
                 ServiceSpec.SELECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl());
+        out.printf("The inspectors' tablet app: %s/ (sign in as inspector1 / inspector1)%n", ServiceSpec.INSPECTION.baseUrl());
         if (!scanIds.isEmpty()) {
             out.printf("See a scan as the inspectors' tablets will: %s/api/v1/scans/%s/image%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
         }
