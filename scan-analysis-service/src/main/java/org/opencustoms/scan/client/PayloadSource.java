@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.Callable;
 
 /** A scan payload that can be read again from any offset, which is what makes an upload resumable. */
 public interface PayloadSource {
@@ -47,6 +48,38 @@ public interface PayloadSource {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 channel.position(offset);
                 return Channels.newInputStream(channel);
+            }
+        };
+    }
+
+    /**
+     * A payload read from a stream that can be opened again from its start (a scanner's acquisition
+     * buffer, a file on a share): a resume reopens it and skips the bytes the server already has.
+     */
+    static PayloadSource ofStream(long size, Callable<InputStream> reopen) {
+        return new PayloadSource() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public InputStream openAt(long offset) throws IOException {
+                InputStream in;
+                try {
+                    in = reopen.call();
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException("cannot reopen the payload stream: " + e.getMessage(), e);
+                }
+                try {
+                    in.skipNBytes(offset);
+                    return in;
+                } catch (IOException e) {
+                    in.close();
+                    throw e;
+                }
             }
         };
     }
