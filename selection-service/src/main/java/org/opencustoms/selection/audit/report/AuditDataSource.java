@@ -1,0 +1,68 @@
+package org.opencustoms.selection.audit.report;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.selection.decision.Lane;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the filings a report covers: per filing, its latest decision made in the scope and already in
+ * the log at the given tree size (so the report is tied to a signed tree head), with the latest outcome
+ * recorded for any of its inspections.
+ */
+@ApplicationScoped
+public class AuditDataSource {
+
+    private static final String QUERY = """
+            SELECT DISTINCT ON (d.filing_id)
+                   d.port, d.lane, d.picked_by_risk, d.picked_at_random, d.random_rate, d.decided_at,
+                   v.received_at, v.filed_late,
+                   v.document::jsonb -> 'commodityLines' -> 0 ->> 'countryOfOrigin' AS origin,
+                   f.party_key AS importer,
+                   v.document::jsonb ->> 'carrierCode' AS carrier,
+                   left(v.document::jsonb -> 'commodityLines' -> 0 ->> 'htsNumber', 2) AS hts_chapter,
+                   NOT EXISTS (SELECT 1 FROM selection.isf_filing earlier
+                               WHERE earlier.party_key = f.party_key AND earlier.first_filed_at < f.first_filed_at) AS first_time,
+                   (SELECT l.violation_found FROM selection.outcome_label l
+                      JOIN selection.selection_decision labelled ON labelled.id = l.decision_id
+                     WHERE labelled.filing_id = d.filing_id
+                     ORDER BY l.recorded_at DESC, l.outcome_version DESC LIMIT 1) AS violation_found
+              FROM selection.selection_decision d
+              JOIN selection.isf_filing f ON f.id = d.filing_id
+              JOIN selection.isf_filing_version v ON v.filing_id = d.filing_id AND v.version = d.filing_version
+             WHERE d.decided_at >= $1 AND d.decided_at < $2 AND d.log_index < $3 AND ($4::varchar IS NULL OR d.port = $4)
+             ORDER BY d.filing_id, d.filing_version DESC
+            """;
+
+    private final Pool pool;
+
+    public AuditDataSource(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<AuditedFiling>> filings(AuditScope scope, long treeSize) {
+        return pool.preparedQuery(QUERY)
+                .execute(Tuple.from(Arrays.asList(scope.from().atOffset(ZoneOffset.UTC), scope.to().atOffset(ZoneOffset.UTC), treeSize,
+                        scope.port())))
+                .map(rows -> {
+                    List<AuditedFiling> filings = new ArrayList<>(rows.size());
+                    rows.forEach(row -> filings.add(toFiling(row)));
+                    return filings;
+                });
+    }
+
+    private static AuditedFiling toFiling(Row row) {
+        return new AuditedFiling(row.getString("port"), Lane.valueOf(row.getString("lane")), row.getBoolean("picked_by_risk"),
+                row.getBoolean("picked_at_random"), row.getDouble("random_rate"), row.getOffsetDateTime("received_at").toInstant(),
+                row.getOffsetDateTime("decided_at").toInstant(), row.getBoolean("filed_late"), row.getBoolean("violation_found"),
+                row.getString("origin"), row.getString("importer"), row.getString("carrier"), row.getString("hts_chapter"),
+                row.getBoolean("first_time"));
+    }
+}

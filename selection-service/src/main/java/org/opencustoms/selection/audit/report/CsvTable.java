@@ -1,0 +1,80 @@
+package org.opencustoms.selection.audit.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An RFC 4180 table. Text that a spreadsheet would run as a formula (starting with = + - @ or a control
+ * character) is prefixed with an apostrophe: group names come from filers.
+ */
+final class CsvTable {
+
+    private final StringBuilder text = new StringBuilder();
+    private final int columns;
+
+    CsvTable(List<String> header) {
+        columns = header.size();
+        line(header.stream().map(h -> (Object) h).toList());
+    }
+
+    CsvTable row(List<?> values) {
+        if (values.size() != columns) {
+            throw new IllegalArgumentException("a row has " + columns + " values, not " + values.size());
+        }
+        line(values);
+        return this;
+    }
+
+    /** The period, port and tree head, repeated on every row so that each row can be tied to the log on its own. */
+    static List<String> basisHeader() {
+        return List.of("period_from", "period_to", "port", "tree_size", "root_hash");
+    }
+
+    static List<Object> basisValues(ReportBasis basis) {
+        return java.util.Arrays.asList(basis.from(), basis.to(), basis.port(), basis.treeHead().treeSize(), basis.treeHead().rootHash());
+    }
+
+    static List<String> rateHeader(String prefix) {
+        return List.of(prefix + "_count", prefix + "_of", prefix + "_rate", prefix + "_lower95", prefix + "_upper95");
+    }
+
+    static List<Object> rateValues(Rate rate) {
+        return java.util.Arrays.asList(rate.count(), rate.of(), rate.rate(), rate.lower(), rate.upper());
+    }
+
+    @SafeVarargs
+    static <T> List<T> concat(List<? extends T>... parts) {
+        return Stream.of(parts).flatMap(List::stream).collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
+    private void line(List<?> values) {
+        text.append(values.stream().map(CsvTable::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", d);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && ("=+-@".indexOf(text.charAt(0)) >= 0 || text.charAt(0) < ' ')) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

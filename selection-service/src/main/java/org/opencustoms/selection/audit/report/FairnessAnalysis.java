@@ -1,0 +1,189 @@
+package org.opencustoms.selection.audit.report;
+
+import org.opencustoms.selection.audit.stats.ChiSquareIndependence;
+import org.opencustoms.selection.audit.stats.ChiSquareResult;
+import org.opencustoms.selection.audit.stats.TwoProportionResult;
+import org.opencustoms.selection.audit.stats.TwoProportionTest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the fairness report from the audited filings of a period.
+ *
+ * <p>Risk picks are judged two ways. The four-fifths rule compares a group's selection rate with the
+ * overall rate; a ratio outside the band is flagged only when the difference is also statistically
+ * significant, so that noise in a moderately sized group is not reported as discrimination. Both
+ * directions are flagged: over-selection burdens a group, under-selection favours it (and when one
+ * group is over-selected heavily, the others fall below the band as a consequence). The
+ * outcome test flags a group that is selected more often than the rest yet yields a lower hit rate:
+ * the sign that it is inspected on weaker grounds. Random picks should not depend on the group at all;
+ * a chi-square test checks that. Flags control the family-wise error over the groups judged.
+ */
+public final class FairnessAnalysis {
+
+    private FairnessAnalysis() {
+    }
+
+    public static FairnessReport analyse(ReportBasis basis, List<AuditedFiling> filings, GroupBy groupBy, FairnessMethod method) {
+        Tally total = new Tally();
+        Map<String, Tally> byGroup = new LinkedHashMap<>();
+        for (AuditedFiling filing : filings) {
+            total.add(filing);
+            byGroup.computeIfAbsent(groupBy.groupOf(filing), group -> new Tally()).add(filing);
+        }
+        List<Map.Entry<String, Tally>> ordered = byGroup.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Tally>>comparingLong(e -> -e.getValue().filings).thenComparing(Map.Entry::getKey))
+                .toList();
+
+        long selectionJudged = ordered.stream().filter(e -> selectionJudgeable(e.getValue(), total, method)).count();
+        long outcomeJudged = ordered.stream().filter(e -> outcomeJudgeable(e.getValue(), total, method)).count();
+        double selectionAlpha = method.alpha() / Math.max(1, selectionJudged);
+        double outcomeAlpha = method.alpha() / Math.max(1, outcomeJudged);
+
+        List<FairnessReport.Group> groups = new ArrayList<>();
+        List<FairnessReport.Flag> flags = new ArrayList<>();
+        for (Map.Entry<String, Tally> entry : ordered) {
+            groups.add(judge(entry.getKey(), entry.getValue(), total, method, selectionAlpha, outcomeAlpha, flags));
+        }
+        FairnessReport.RandomIndependence independence = randomIndependence(ordered, total, method);
+        if (independence.flagged()) {
+            flags.add(new FairnessReport.Flag(null, "RANDOM_DEPENDENCE", independence.pValue(), independence.verdict()));
+        }
+        return new FairnessReport(basis, groupBy.apiName(), method, total.risk(), total.random(), groups, independence, flags);
+    }
+
+    private static FairnessReport.Group judge(String name, Tally group, Tally total, FairnessMethod method, double selectionAlpha,
+                                              double outcomeAlpha, List<FairnessReport.Flag> flags) {
+        Tally rest = total.minus(group);
+        List<String> groupFlags = new ArrayList<>();
+        Double ratio = null;
+        boolean outside = false;
+        Double selectionP = null;
+        Double restHitRate = null;
+        Double outcomeP = null;
+        boolean judged = selectionJudgeable(group, total, method);
+        String note;
+        if (!judged) {
+            note = String.format(Locale.ROOT, "too few to judge: a group needs at least %d filings, and so does the rest", method.minFilings());
+        } else {
+            double overallRate = (double) total.riskPicks / total.filings;
+            double groupRate = (double) group.riskPicks / group.filings;
+            ratio = overallRate > 0 ? groupRate / overallRate : null;
+            outside = ratio != null && (ratio < method.fourFifthsLower() || ratio > method.fourFifthsUpper());
+            selectionP = TwoProportionTest.compare(group.riskPicks, group.filings, rest.riskPicks, rest.filings).pValueTwoSided();
+            if (outside && selectionP < selectionAlpha) {
+                groupFlags.add("FOUR_FIFTHS");
+                flags.add(new FairnessReport.Flag(name, "FOUR_FIFTHS", selectionP, String.format(Locale.ROOT,
+                        "%s is selected by risk %s often than overall: %.2f times the overall rate (outside %.2f-%.2f), p = %.2g", name,
+                        ratio > 1 ? "more" : "less", ratio,
+                        method.fourFifthsLower(), method.fourFifthsUpper(), selectionP)));
+            }
+            if (outcomeJudgeable(group, total, method)) {
+                TwoProportionResult outcome = TwoProportionTest.compare(group.riskHits, group.riskInspected, rest.riskHits, rest.riskInspected);
+                restHitRate = outcome.restRate();
+                outcomeP = outcome.pValueGroupLower();
+                boolean selectedMore = groupRate > (double) rest.riskPicks / rest.filings;
+                if (selectedMore && outcomeP < outcomeAlpha) {
+                    groupFlags.add("OUTCOME_TEST");
+                    flags.add(new FairnessReport.Flag(name, "OUTCOME_TEST", outcomeP, String.format(Locale.ROOT,
+                            "%s is selected more often than the rest but its risk picks find violations less often (%.1f %% vs %.1f %%), p = %.2g",
+                            name, outcome.groupRate() * 100, outcome.restRate() * 100, outcomeP)));
+                }
+                note = groupFlags.isEmpty() ? "no disparity found" : "flagged";
+            } else {
+                note = String.format(Locale.ROOT, "selection judged; too few inspected risk picks for the outcome test (needs %d on each side)",
+                        method.minInspected());
+                if (!groupFlags.isEmpty()) {
+                    note = "flagged; " + note;
+                }
+            }
+        }
+        return new FairnessReport.Group(name, group.filings, judged, note, group.risk(), group.random(), ratio, outside, selectionP,
+                restHitRate, outcomeP, groupFlags);
+    }
+
+    private static boolean selectionJudgeable(Tally group, Tally total, FairnessMethod method) {
+        return group.filings >= method.minFilings() && total.filings - group.filings >= method.minFilings();
+    }
+
+    private static boolean outcomeJudgeable(Tally group, Tally total, FairnessMethod method) {
+        return selectionJudgeable(group, total, method) && group.riskInspected >= method.minInspected()
+                && total.riskInspected - group.riskInspected >= method.minInspected();
+    }
+
+    private static FairnessReport.RandomIndependence randomIndependence(List<Map.Entry<String, Tally>> groups, Tally total,
+                                                                         FairnessMethod method) {
+        List<Tally> judged = groups.stream().map(Map.Entry::getValue).filter(g -> selectionJudgeable(g, total, method)).toList();
+        long[] picked = judged.stream().mapToLong(g -> g.randomPicks).toArray();
+        long[] notPicked = judged.stream().mapToLong(g -> g.filings - g.randomPicks).toArray();
+        ChiSquareResult result = ChiSquareIndependence.test(picked, notPicked);
+        if (result.groupsUsed() < 2) {
+            return new FairnessReport.RandomIndependence(result.groupsUsed(), 0, 0, null, null, false, false,
+                    "too few to judge: fewer than two groups have " + method.minFilings() + " filings");
+        }
+        boolean flagged = result.pValue() < method.randomAlpha();
+        String verdict = flagged
+                ? String.format(Locale.ROOT, "random picks depend on the group (chi-square %.1f, df %d, p = %.2g): check the draws",
+                result.statistic(), result.degreesOfFreedom(), result.pValue())
+                : "no dependence of random picks on the group found";
+        if (!result.approximationReliable()) {
+            verdict += String.format(Locale.ROOT, " (approximate: smallest expected count %.1f is under 5)", result.minExpectedCount());
+        }
+        return new FairnessReport.RandomIndependence(result.groupsUsed(), result.statistic(), result.degreesOfFreedom(), result.pValue(),
+                Double.isNaN(result.minExpectedCount()) ? null : result.minExpectedCount(), result.approximationReliable(), flagged, verdict);
+    }
+
+    /** Counts of one group (or of everyone). */
+    private static final class Tally {
+        long filings;
+        long riskPicks;
+        long riskInspected;
+        long riskHits;
+        long randomPicks;
+        long randomInspected;
+        long randomHits;
+
+        void add(AuditedFiling filing) {
+            filings++;
+            if (filing.pickedByRisk()) {
+                riskPicks++;
+                if (filing.inspected()) {
+                    riskInspected++;
+                    riskHits += filing.hit() ? 1 : 0;
+                }
+            }
+            if (filing.pickedAtRandom()) {
+                randomPicks++;
+                if (filing.inspected()) {
+                    randomInspected++;
+                    randomHits += filing.hit() ? 1 : 0;
+                }
+            }
+        }
+
+        Tally minus(Tally other) {
+            Tally rest = new Tally();
+            rest.filings = filings - other.filings;
+            rest.riskPicks = riskPicks - other.riskPicks;
+            rest.riskInspected = riskInspected - other.riskInspected;
+            rest.riskHits = riskHits - other.riskHits;
+            rest.randomPicks = randomPicks - other.randomPicks;
+            rest.randomInspected = randomInspected - other.randomInspected;
+            rest.randomHits = randomHits - other.randomHits;
+            return rest;
+        }
+
+        FairnessReport.Stratum risk() {
+            return new FairnessReport.Stratum(Rate.of(riskPicks, filings), Rate.of(riskHits, riskInspected));
+        }
+
+        FairnessReport.Stratum random() {
+            return new FairnessReport.Stratum(Rate.of(randomPicks, filings), Rate.of(randomHits, randomInspected));
+        }
+    }
+}
