@@ -21,8 +21,7 @@ import java.util.UUID;
 public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
-            "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models) and their findings on tasks",
-            "fairness and compliance audit over the outcome labels selection-service now receives");
+            "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models) and their findings on tasks");
 
     private final PlatformOptions options;
     private final PrintStream out;
@@ -52,7 +51,10 @@ public final class DemoShift {
         sendCarrierData(traffic, shipments, now, tally);
         reviewDecisions(tally);
         streamScans(seed, tally);
+        SupervisorAudit audit = new SupervisorAudit(option("supervisor-password", "supervisor"), out);
+        long labelledBefore = audit.labelledFilings();
         inspect(seed, tally);
+        audit(audit, labelledBefore + tally.counts.getOrDefault("outcomes recorded", 0));
         printSummary(tally);
         return 0;
     }
@@ -157,6 +159,12 @@ public final class DemoShift {
                 .forEach(tally::add);
     }
 
+    private void audit(SupervisorAudit audit, long expectedLabelled) {
+        out.printf("%n[6] Supervisor's audit: fairness, compliance and KPIs of the last 30 days, once the outcomes reach selection%n");
+        audit.awaitLabels(expectedLabelled);
+        audit.print();
+    }
+
     private String option(String name, String fallback) {
         return options.option(name, fallback);
     }
@@ -170,6 +178,7 @@ public final class DemoShift {
         out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",
                 ServiceSpec.SELECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl());
         out.printf("The inspectors' tablet app: %s/ (sign in as inspector1 / inspector1)%n", ServiceSpec.INSPECTION.baseUrl());
+        out.printf("The supervisors' audit dashboard: %s/audit (sign in as supervisor / supervisor)%n", ServiceSpec.SELECTION.baseUrl());
         if (!scanIds.isEmpty()) {
             out.printf("See a scan as the inspectors' tablets will: %s/api/v1/scans/%s/image%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
         }

@@ -35,6 +35,9 @@ class DecisionApiTest {
         Map<String, Object> filing = IsfFixtures.isf10();
         IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", "IR");
         IsfFixtures.with(filing, "seller.name", "Golden Crescent General Trading LLC");
+        // an importer no other test has filed for, whatever ran before
+        IsfFixtures.with(filing, "importerOfRecordNumber", String.format("%02d-%07d",
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(10, 99), java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000)));
         String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
 
         JsonPath logged = decisionOf(location);

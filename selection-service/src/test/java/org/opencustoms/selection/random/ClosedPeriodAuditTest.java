@@ -2,7 +2,6 @@ package org.opencustoms.selection.random;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,8 +16,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,20 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A day of decisions made two days ago: its seed is now revealed and anyone can recompute every pick. */
 @QuarkusTest
-@TestProfile(ClosedPeriodAuditTest.TwoDaysAgo.class)
+@TestProfile(ClosedPeriodsProfile.class)
 class ClosedPeriodAuditTest {
-
-    public static class TwoDaysAgo implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(ShiftableTimeSource.class);
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("selection.random.rate", "0.25");
-        }
-    }
 
     private static final int FILINGS = 120;
 

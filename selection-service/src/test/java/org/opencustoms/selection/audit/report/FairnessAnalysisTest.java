@@ -103,6 +103,23 @@ class FairnessAnalysisTest {
     }
 
     @Test
+    void aChiSquareOnTooFewRandomPicksIsReportedButNeverFlagged() {
+        // 8 of 35 picked against 0 of 35: chi-square 9.0 (p 0.003), but 4 picks expected per group
+        List<AuditedFiling> history = new SyntheticHistory(13)
+                .origin("CN", 8, 0.0, 0.0, 1.0, 0.0)
+                .origin("CN", 27, 0.0, 0.0, 0.0, 0.0)
+                .origin("MX", 35, 0.0, 0.0, 0.0, 0.0)
+                .filings();
+
+        FairnessReport.RandomIndependence independence = analyse(history, GroupBy.COUNTRY_OF_ORIGIN).randomIndependence();
+
+        assertFalse(independence.reliable());
+        assertTrue(independence.pValue() < 0.01, "p " + independence.pValue());
+        assertFalse(independence.flagged());
+        assertTrue(independence.verdict().startsWith("too few random picks per group"), independence.verdict());
+    }
+
+    @Test
     void groupsAreOrderedByVolumeAndRatesCarryWilsonIntervals() {
         List<AuditedFiling> history = new SyntheticHistory(5)
                 .origin("MX", 100, 0.2, 0.2, 0.02, 0.03)
