@@ -57,7 +57,8 @@ function showDashboard() {
   $('login-form').hidden = true;
   $('dashboard').hidden = false;
   $('sign-out').hidden = false;
-  $('signed-in-as').textContent = `Signed in as ${atob(credentials()).split(':')[0]}`;
+  const decoded = new TextDecoder().decode(Uint8Array.from(atob(credentials()), c => c.charCodeAt(0)));
+  $('signed-in-as').textContent = `Signed in as ${decoded.split(':')[0]}`;
 }
 
 function query() {
@@ -76,6 +77,7 @@ async function load() {
   const params = query();
   const groupBy = $('filter-group-by').value;
   lastQuery = params.toString();
+  delete document.body.dataset.loaded;
   $('report-error').textContent = '';
   $('refresh').disabled = true;
   try {
@@ -182,7 +184,7 @@ function renderFairness(report) {
   $('fairness-table').tBodies[0].replaceChildren(...rows);
   const independence = report.randomIndependence;
   $('random-independence').textContent = independence.pValue == null ? `Random picks: ${independence.verdict}.`
-    : `Random picks: ${independence.verdict} (chi-square ${num(independence.chiSquare)}, df ${independence.degreesOfFreedom}, `
+    : `Random picks: ${independence.verdict} (chi-square test of ${independence.test}: ${num(independence.chiSquare)}, df ${independence.degreesOfFreedom}, `
       + `p = ${pValue(independence.pValue)}, ${independence.groupsTested} groups).`;
   const flags = report.flags.map(flag => {
     const li = document.createElement('li');
@@ -230,7 +232,7 @@ function intervalSeries(name, values, shift, color) {
 
 function tooltip(params) {
   const [, rate, lower, upper, count, of] = params.value;
-  return `${params.seriesName}<br>${params.name}: ${rate.toFixed(1)} % [${lower.toFixed(1)} – ${upper.toFixed(1)}] (${count}/${of})`;
+  return `${params.seriesName}<br>${echarts.format.encodeHTML(params.name)}: ${rate.toFixed(1)} % [${lower.toFixed(1)} – ${upper.toFixed(1)}] (${count}/${of})`;
 }
 
 function chart(testId) {
@@ -244,7 +246,7 @@ function renderCharts(fairness, kpis) {
   const groups = fairness.groups.slice(0, 15);
   const names = groups.map(g => g.group);
   const axisLabel = { interval: 0, rotate: names.length > 6 ? 35 : 0 };
-  const percentAxis = { type: 'value', name: '%', min: 0, max: value => Math.min(100, Math.ceil((value.max * 1.1 + 1) / 10) * 10) };
+  const percentAxis = { type: 'value', name: '%', min: 0, max: value => Number.isFinite(value.max) ? Math.min(100, Math.ceil((value.max * 1.1 + 1) / 10) * 10) : 100 };
   const overall = fairness.overallRisk.selection.rate;
   const selection = intervalSeries('risk picks', groups.map(g => g.risk.selection), -0.15, '#1f5fa8');
   if (overall != null) {
@@ -360,7 +362,8 @@ function defaultPeriod() {
 $('login-form').addEventListener('submit', event => {
   event.preventDefault();
   const form = new FormData(event.target);
-  sessionStorage.setItem(CREDENTIALS, btoa(`${form.get('username')}:${form.get('password')}`));
+  const utf8 = new TextEncoder().encode(`${form.get('username')}:${form.get('password')}`);
+  sessionStorage.setItem(CREDENTIALS, btoa(String.fromCharCode(...utf8)));
   showDashboard();
   load();
 });

@@ -72,8 +72,9 @@ async function verifyDraws(period, entries, report) {
     : `${mismatches.length} of ${decisions.length} draws of ${period} do not match the log: ${mismatches.slice(0, 3).join(', ')}`) && ok;
 
   const server = await getJson(`/api/v1/audit/random-draws/${encodeURIComponent(period)}/verify`);
-  return step(report, server.verified && server.matches === decisions.length,
-    `The service's own check agrees: ${server.matches} of ${server.decisions} match`) && ok;
+  // the service checks every decision of the period it holds, which may include amendments logged after this head
+  return step(report, server.verified && server.mismatches.length === 0,
+    `The service's own check agrees: ${server.matches} of ${server.decisions} decisions of ${period} match`) && ok;
 }
 
 async function checkSignature(head) {

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Reads the filings a report covers: per filing, its latest decision made in the scope and already in
  * the log at the given tree size (so the report is tied to a signed tree head), with the latest outcome
- * recorded for any of its inspections.
+ * version of the inspection that decision sent it to, as received up to the report's time. (An
+ * inspection of an earlier version that an amendment superseded does not count for the filing: its
+ * pick and its outcome would belong to different decisions.)
  */
 @ApplicationScoped
 public class AuditDataSource {
@@ -27,13 +29,12 @@ public class AuditDataSource {
                    v.document::jsonb -> 'commodityLines' -> 0 ->> 'countryOfOrigin' AS origin,
                    f.party_key AS importer,
                    v.document::jsonb ->> 'carrierCode' AS carrier,
-                   left(v.document::jsonb -> 'commodityLines' -> 0 ->> 'htsNumber', 2) AS hts_chapter,
+                   left(regexp_replace(v.document::jsonb -> 'commodityLines' -> 0 ->> 'htsNumber', '[^0-9]', '', 'g'), 2) AS hts_chapter,
                    NOT EXISTS (SELECT 1 FROM selection.isf_filing earlier
                                WHERE earlier.party_key = f.party_key AND earlier.first_filed_at < f.first_filed_at) AS first_time,
                    (SELECT l.violation_found FROM selection.outcome_label l
-                      JOIN selection.selection_decision labelled ON labelled.id = l.decision_id
-                     WHERE labelled.filing_id = d.filing_id
-                     ORDER BY l.recorded_at DESC, l.outcome_version DESC LIMIT 1) AS violation_found
+                     WHERE l.decision_id = d.id AND l.received_at <= $5
+                     ORDER BY l.outcome_version DESC LIMIT 1) AS violation_found
               FROM selection.selection_decision d
               JOIN selection.isf_filing f ON f.id = d.filing_id
               JOIN selection.isf_filing_version v ON v.filing_id = d.filing_id AND v.version = d.filing_version
@@ -47,10 +48,10 @@ public class AuditDataSource {
         this.pool = pool;
     }
 
-    public Uni<List<AuditedFiling>> filings(AuditScope scope, long treeSize) {
+    public Uni<List<AuditedFiling>> filings(AuditScope scope, long treeSize, java.time.Instant outcomesAsOf) {
         return pool.preparedQuery(QUERY)
                 .execute(Tuple.from(Arrays.asList(scope.from().atOffset(ZoneOffset.UTC), scope.to().atOffset(ZoneOffset.UTC), treeSize,
-                        scope.port())))
+                        scope.port(), outcomesAsOf.atOffset(ZoneOffset.UTC))))
                 .map(rows -> {
                     List<AuditedFiling> filings = new ArrayList<>(rows.size());
                     rows.forEach(row -> filings.add(toFiling(row)));

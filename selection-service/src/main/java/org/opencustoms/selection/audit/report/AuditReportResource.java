@@ -78,7 +78,7 @@ public class AuditReportResource {
         Instant now = time.now();
         AuditScope scope = AuditScope.parse(from, to, port, now);
         return log.currentTreeHead().onFailure().retry().atMost(2)
-                .chain(head -> data.filings(scope, head.treeSize()).map(filings -> {
+                .chain(head -> data.filings(scope, head.treeSize(), now).map(filings -> {
                     long inspected = filings.stream().filter(AuditedFiling::inspected).count();
                     ReportBasis basis = new ReportBasis(scope.from(), scope.to(), scope.port(), filings.size(), inspected, head, now);
                     return analysis.apply(basis, filings);

@@ -2,6 +2,7 @@ package org.opencustoms.selection.audit.report;
 
 import org.opencustoms.selection.audit.stats.ChiSquareIndependence;
 import org.opencustoms.selection.audit.stats.ChiSquareResult;
+import org.opencustoms.selection.audit.stats.ChiSquared;
 import org.opencustoms.selection.audit.stats.TwoProportionResult;
 import org.opencustoms.selection.audit.stats.TwoProportionTest;
 
@@ -22,7 +23,7 @@ import java.util.Map;
  * group is over-selected heavily, the others fall below the band as a consequence). The
  * outcome test flags a group that is selected more often than the rest yet yields a lower hit rate:
  * the sign that it is inspected on weaker grounds. Random picks should not depend on the group at all;
- * a chi-square test checks that. Flags control the family-wise error over the groups judged.
+ * a chi-square test checks that (against the recorded rates when they differ between filings). Flags control the family-wise error over the groups judged.
  */
 public final class FairnessAnalysis {
 
@@ -116,15 +117,28 @@ public final class FairnessAnalysis {
                 && total.riskInspected - group.riskInspected >= method.minInspected();
     }
 
+    /**
+     * With one random rate for every filing, Pearson's test of independence of group and pick. When rates
+     * differ (per port, or changed during the period) independence is not what the draws promise: each
+     * group should then get the sum of its filings' rates, tested as goodness of fit (df = groups).
+     */
     private static FairnessReport.RandomIndependence randomIndependence(List<Map.Entry<String, Tally>> groups, Tally total,
                                                                          FairnessMethod method) {
         List<Tally> judged = groups.stream().map(Map.Entry::getValue).filter(g -> selectionJudgeable(g, total, method)).toList();
-        long[] picked = judged.stream().mapToLong(g -> g.randomPicks).toArray();
-        long[] notPicked = judged.stream().mapToLong(g -> g.filings - g.randomPicks).toArray();
-        ChiSquareResult result = ChiSquareIndependence.test(picked, notPicked);
-        if (result.groupsUsed() < 2) {
-            return new FairnessReport.RandomIndependence(result.groupsUsed(), 0, 0, null, null, false, false,
+        if (judged.size() < 2) {
+            return new FairnessReport.RandomIndependence("independence", judged.size(), 0, 0, null, null, false, false,
                     "too few to judge: fewer than two groups have " + method.minFilings() + " filings");
+        }
+        boolean oneRate = total.minRandomRate == total.maxRandomRate;
+        String test;
+        ChiSquareResult result;
+        if (oneRate) {
+            test = "independence";
+            result = ChiSquareIndependence.test(judged.stream().mapToLong(g -> g.randomPicks).toArray(),
+                    judged.stream().mapToLong(g -> g.filings - g.randomPicks).toArray());
+        } else {
+            test = "goodness of fit to the recorded rates";
+            result = fitToRecordedRates(judged);
         }
         // with expected counts under 5 the chi-square tail is too heavy to trust: report, but never flag on it
         boolean flagged = result.approximationReliable() && result.pValue() < method.randomAlpha();
@@ -138,8 +152,30 @@ public final class FairnessAnalysis {
                     result.statistic(), result.degreesOfFreedom(), result.pValue())
                     : "no dependence of random picks on the group found";
         }
-        return new FairnessReport.RandomIndependence(result.groupsUsed(), result.statistic(), result.degreesOfFreedom(), result.pValue(),
+        return new FairnessReport.RandomIndependence(test, result.groupsUsed(), result.statistic(), result.degreesOfFreedom(), result.pValue(),
                 Double.isNaN(result.minExpectedCount()) ? null : result.minExpectedCount(), result.approximationReliable(), flagged, verdict);
+    }
+
+    private static ChiSquareResult fitToRecordedRates(List<Tally> groups) {
+        double statistic = 0;
+        double minExpected = Double.POSITIVE_INFINITY;
+        for (Tally group : groups) {
+            double expectedPicked = group.expectedRandomPicks;
+            double expectedNotPicked = group.filings - expectedPicked;
+            statistic += cell(group.randomPicks, expectedPicked) + cell(group.filings - group.randomPicks, expectedNotPicked);
+            minExpected = Math.min(minExpected, Math.min(expectedPicked, expectedNotPicked));
+        }
+        double pValue = Double.isInfinite(statistic) ? 0.0 : ChiSquared.upperTail(statistic, groups.size());
+        return new ChiSquareResult(statistic, groups.size(), pValue, minExpected, groups.size());
+    }
+
+    /** Pearson's (O - E)^2 / E; a count where none could occur (a rate of 0 or 1) is infinitely unlikely. */
+    private static double cell(long observed, double expected) {
+        if (expected <= 0) {
+            return observed == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        double deviation = observed - expected;
+        return deviation * deviation / expected;
     }
 
     /** Counts of one group (or of everyone). */
@@ -151,9 +187,15 @@ public final class FairnessAnalysis {
         long randomPicks;
         long randomInspected;
         long randomHits;
+        double expectedRandomPicks;
+        double minRandomRate = Double.POSITIVE_INFINITY;
+        double maxRandomRate = Double.NEGATIVE_INFINITY;
 
         void add(AuditedFiling filing) {
             filings++;
+            expectedRandomPicks += filing.randomRate();
+            minRandomRate = Math.min(minRandomRate, filing.randomRate());
+            maxRandomRate = Math.max(maxRandomRate, filing.randomRate());
             if (filing.pickedByRisk()) {
                 riskPicks++;
                 if (filing.inspected()) {

@@ -20,8 +20,11 @@ public record FairnessReport(ReportBasis basis, String groupBy, FairnessMethod m
                         boolean outsideFourFifths, Double selectionPValue, Double restHitRate, Double outcomePValue, List<String> flags) {
     }
 
-    /** Chi-square test that being picked at random does not depend on the group (judged groups only). */
-    public record RandomIndependence(int groupsTested, double chiSquare, int degreesOfFreedom, Double pValue, Double minExpectedCount,
+    /**
+     * Chi-square test that being picked at random does not depend on the group (judged groups only).
+     * test: "independence" when every filing had the same random rate, else "goodness of fit to the recorded rates".
+     */
+    public record RandomIndependence(String test, int groupsTested, double chiSquare, int degreesOfFreedom, Double pValue, Double minExpectedCount,
                                      boolean reliable, boolean flagged, String verdict) {
     }
 

@@ -34,6 +34,10 @@ public final class KpiAnalysis {
                 .map(lane -> new KpiReport.LaneShare(lane.name(), Rate.of(byLane.getOrDefault(lane, 0L), total))).toList();
         PercentileSummary latency = Percentiles.summarize(latencies);
         double days = Math.max(1.0, Duration.between(basis.from(), basis.to()).toSeconds() / 86_400.0);
+        LocalDate lastDay = LocalDate.ofInstant(basis.to().minusMillis(1), ZoneOffset.UTC);
+        for (LocalDate day = LocalDate.ofInstant(basis.from(), ZoneOffset.UTC); !day.isAfter(lastDay); day = day.plusDays(1)) {
+            byDay.putIfAbsent(day, List.of());
+        }
         List<KpiReport.Day> perDay = byDay.entrySet().stream().map(e -> day(e.getKey(), e.getValue())).toList();
         return new KpiReport(basis, lanes, examinations(filings), hitRates(filings),
                 new KpiReport.Latency(latency.count(), latency.count() == 0 ? null : latency.p50(), latency.count() == 0 ? null : latency.p95()),

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opencustoms.platform.testing.HeadlessChromium;
 import org.opencustoms.selection.isf.IsfFixtures;
 import org.opencustoms.selection.random.ClosedPeriodsProfile;
@@ -56,6 +58,8 @@ class AuditDashboardBrowserTest {
             browser.click("login-submit");
 
             browser.await("fairness-row", "data-group", "VN");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-loaded='true']")));
             List<WebElement> rows = browser.driver().findElements(HeadlessChromium.byTestId("fairness-row"));
             assertTrue(rows.size() >= 3, "fairness rows: " + rows.size());
             assertTrue(browser.await("compliance-rate").getText().contains("%"), browser.await("compliance-rate").getText());
@@ -95,9 +99,10 @@ class AuditDashboardBrowserTest {
      * (Three, not two: ClosedPeriodAuditTest shares this profile's application and tampers with the seed of two days ago.)
      */
     private static String fileThreeDaysAgo() {
-        Duration back = Duration.ofDays(3);
-        String period = Periods.of(Instant.now().minus(back));
-        ShiftableTimeSource.shift(back.negated());
+        // noon three days ago, so that the filings cannot straddle a midnight into ClosedPeriodAuditTest's day
+        Instant noon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        String period = Periods.of(noon);
+        ShiftableTimeSource.shift(Duration.between(Instant.now(), noon));
         try {
             int n = 0;
             for (String origin : List.of("CN", "VN", "MX")) {

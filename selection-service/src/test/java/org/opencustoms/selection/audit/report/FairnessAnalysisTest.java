@@ -89,11 +89,12 @@ class FairnessAnalysisTest {
 
     @Test
     void randomPicksThatDependOnTheGroupAreFlagged() {
-        List<AuditedFiling> history = new SyntheticHistory(11)
+        // every filing records a rate of 4 %, but CN's were drawn at 8 % and the others' at 2 %
+        List<AuditedFiling> history = recordedRate(new SyntheticHistory(11)
                 .origin("CN", 1000, 0.15, 0.20, 0.08, 0.03)
                 .origin("MX", 1000, 0.15, 0.20, 0.02, 0.03)
                 .origin("DE", 1000, 0.15, 0.20, 0.02, 0.03)
-                .filings();
+                .filings(), 0.04);
 
         FairnessReport report = analyse(history, GroupBy.COUNTRY_OF_ORIGIN);
 
@@ -105,11 +106,11 @@ class FairnessAnalysisTest {
     @Test
     void aChiSquareOnTooFewRandomPicksIsReportedButNeverFlagged() {
         // 8 of 35 picked against 0 of 35: chi-square 9.0 (p 0.003), but 4 picks expected per group
-        List<AuditedFiling> history = new SyntheticHistory(13)
+        List<AuditedFiling> history = recordedRate(new SyntheticHistory(13)
                 .origin("CN", 8, 0.0, 0.0, 1.0, 0.0)
                 .origin("CN", 27, 0.0, 0.0, 0.0, 0.0)
                 .origin("MX", 35, 0.0, 0.0, 0.0, 0.0)
-                .filings();
+                .filings(), 0.1);
 
         FairnessReport.RandomIndependence independence = analyse(history, GroupBy.COUNTRY_OF_ORIGIN).randomIndependence();
 
@@ -117,6 +118,27 @@ class FairnessAnalysisTest {
         assertTrue(independence.pValue() < 0.01, "p " + independence.pValue());
         assertFalse(independence.flagged());
         assertTrue(independence.verdict().startsWith("too few random picks per group"), independence.verdict());
+    }
+
+    @Test
+    void portsWithDifferentRandomRatesAreTestedAgainstTheirRecordedRates() {
+        List<AuditedFiling> fair = new SyntheticHistory(17)
+                .add("CN", "USLAX", 3_000, 0.1, 0.2, 0.02, 0.03, 1.0)
+                .add("CN", "USSEA", 3_000, 0.1, 0.2, 0.10, 0.03, 1.0)
+                .filings();
+        FairnessReport.RandomIndependence byPort = analyse(fair, GroupBy.PORT).randomIndependence();
+        assertEquals("goodness of fit to the recorded rates", byPort.test());
+        assertTrue(byPort.reliable());
+        assertFalse(byPort.flagged(), byPort.verdict());
+
+        List<AuditedFiling> history = new SyntheticHistory(17)
+                .add("CN", "USLAX", 3_000, 0.1, 0.2, 0.02, 0.03, 1.0)
+                .add("CN", "USSEA", 3_000, 0.1, 0.2, 0.10, 0.03, 1.0)
+                .filings();
+        List<AuditedFiling> broken = java.util.stream.Stream.concat(
+                history.stream().filter(f -> f.port().equals("USLAX")),
+                recordedRate(history.stream().filter(f -> f.port().equals("USSEA")).toList(), 0.05).stream()).toList();
+        assertTrue(analyse(broken, GroupBy.PORT).randomIndependence().flagged(), "picks at twice the recorded rate");
     }
 
     @Test
@@ -154,6 +176,13 @@ class FairnessAnalysisTest {
                 .origin("MX", 800, 0.15, 0.20, 0.02, 0.03)
                 .origin("DE", 800, 0.15, 0.20, 0.02, 0.03)
                 .filings();
+    }
+
+    /** The same filings with another random rate on record than the one they were drawn at. */
+    private static List<AuditedFiling> recordedRate(List<AuditedFiling> filings, double rate) {
+        return filings.stream().map(f -> new AuditedFiling(f.port(), f.lane(), f.pickedByRisk(), f.pickedAtRandom(), rate, f.filedAt(),
+                f.decidedAt(), f.filedLate(), f.violationFound(), f.countryOfOrigin(), f.importer(), f.carrier(), f.htsChapter(),
+                f.firstTimeImporter())).toList();
     }
 
     private static FairnessReport analyse(List<AuditedFiling> filings, GroupBy groupBy) {
