@@ -21,7 +21,8 @@ import java.util.UUID;
 public final class DemoShift {
 
     private static final List<String> NOT_BUILT_YET = List.of(
-            "analysis of the stored scans (OpenCV preprocessing, DJL threat and empty-container models) and their findings on tasks");
+            "analysis of the stored scans inside scan-analysis-service and their findings on tasks (the OpenCV pipeline and the "
+                    + "DJL threat and empty-container models exist: bin/platform scan-model train|evaluate)");
 
     private final PlatformOptions options;
     private final PrintStream out;

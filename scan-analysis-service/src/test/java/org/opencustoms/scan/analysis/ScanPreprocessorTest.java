@@ -1,0 +1,108 @@
+package org.opencustoms.scan.analysis;
+
+import org.junit.jupiter.api.Test;
+import org.opencustoms.scan.sim.Image16;
+import org.opencustoms.scan.sim.ModalityChoice;
+import org.opencustoms.scan.sim.ScanSimulator;
+import org.opencustoms.scan.sim.SimulatedScan;
+import org.opencustoms.scan.sim.SimulationOptions;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScanPreprocessorTest {
+
+    @Test
+    void airCalibrationGivesMinusTheLogOfTheTransmission() {
+        char[] counts = {60_000, (char) Math.round(60_000 * Math.exp(-2)), 0, 65_535};
+        try (MatScope scope = new MatScope()) {
+            Mat attenuation = ScanPreprocessor.attenuation(ScanPreprocessor.counts(new Image16(4, 1, counts), scope), 60_000, scope);
+            float[] values = new float[4];
+            attenuation.get(0, 0, values);
+            assertEquals(0.0, values[0], 1e-6);
+            assertEquals(2.0, values[1], 1e-4);
+            assertEquals(-Math.log(0.5 / 60_000), values[2], 1e-3, "a zero count reads as half a count");
+            assertEquals(0.0, values[3], 1e-6, "counts above I0 are air, not negative attenuation");
+        }
+        assertThrows(IllegalArgumentException.class, () -> {
+            try (MatScope scope = new MatScope()) {
+                ScanPreprocessor.attenuation(ScanPreprocessor.counts(new Image16(1, 1, new char[] {5}), scope), 0, scope);
+            }
+        });
+    }
+
+    @Test
+    void theContainerRegionIsFoundAndTheScanNormalizedToTheCommonHeight() {
+        for (ModalityChoice modality : List.of(ModalityChoice.XRAY, ModalityChoice.GAMMA)) {
+            SimulatedScan scan = new ScanSimulator(SimulationOptions.defaults().withModality(modality).withScale(0.4).withEmptyRate(0))
+                    .simulate(5, 1);
+            try (MatScope scope = new MatScope()) {
+                NormalizedScan normalized = ScanPreprocessor.normalize(scan.image(), scan.modality(), scan.i0(), scope);
+                assertEquals(ScanPreprocessor.NORMALIZED_HEIGHT, normalized.height());
+                assertEquals(scan.width(), normalized.width() * normalized.scaleX(), 1.0);
+                Rect found = normalized.container();
+                double cargoLeft = scan.cargoSpace().x() / normalized.scaleX();
+                double cargoRight = (scan.cargoSpace().x() + scan.cargoSpace().w()) / normalized.scaleX();
+                assertTrue(found.x <= cargoLeft + 2 && found.x + found.width >= cargoRight - 2,
+                        modality + ": container " + found + " misses the cargo space " + cargoLeft + "-" + cargoRight);
+                assertTrue(found.width < normalized.width() * 0.98, modality + ": the air beside the container is not part of it");
+            }
+        }
+    }
+
+    @Test
+    void tilesCoverTheRegionWithOverlapAndStayInsideTheImage() {
+        Rect region = new Rect(40, 10, 300, 200);
+        List<Rect> tiles = ScanPreprocessor.tiles(region, 400, 256, 64, 32);
+        for (Rect tile : tiles) {
+            assertTrue(tile.x >= 0 && tile.y >= 0 && tile.x + 64 <= 400 && tile.y + 64 <= 256, tile.toString());
+        }
+        boolean[][] covered = new boolean[256][400];
+        for (Rect tile : tiles) {
+            Rect core = ModelInputs.core(tile);
+            for (int y = core.y; y < core.y + core.height; y++) {
+                Arrays.fill(covered[y], core.x, core.x + core.width, true);
+            }
+        }
+        for (int y = region.y + 16; y < region.y + region.height - 16; y++) {
+            for (int x = region.x + 16; x < region.x + region.width - 16; x++) {
+                assertTrue(covered[y][x], "pixel " + x + "," + y + " is in no tile's central square");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ScanPreprocessor.tiles(region, 50, 256, 64, 32));
+    }
+
+    @Test
+    void theDisplayRenditionIsEightBitWithAirLight() {
+        char[] counts = new char[64 * 64];
+        Arrays.fill(counts, (char) 60_000);
+        for (int i = 0; i < counts.length / 2; i++) {
+            counts[i] = 600;
+        }
+        try (MatScope scope = new MatScope()) {
+            Mat attenuation = ScanPreprocessor.attenuation(ScanPreprocessor.counts(new Image16(64, 64, counts), scope), 60_000, scope);
+            Mat display = ScanPreprocessor.displayRendition(attenuation, scope);
+            assertEquals(CvType.CV_8UC1, display.type());
+            byte[] pixels = new byte[64 * 64];
+            display.get(0, 0, pixels);
+            assertTrue(Byte.toUnsignedInt(pixels[pixels.length - 1]) > Byte.toUnsignedInt(pixels[0]), "air must be lighter than steel");
+        }
+    }
+
+    @Test
+    void closingTheScopeReleasesItsMats() {
+        Mat mat;
+        try (MatScope scope = new MatScope()) {
+            mat = scope.track(Mat.ones(100, 100, CvType.CV_32F));
+            assertEquals(10_000, mat.total());
+        }
+        assertTrue(mat.empty());
+    }
+}
