@@ -88,7 +88,10 @@ public final class ScanAnalyzer implements AutoCloseable {
     private static float[] run(Predictor<NDList, NDList> predictor, NDManager manager, float[] input, ai.djl.ndarray.types.Shape shape) {
         try (NDManager batch = manager.newSubManager()) {
             NDArray array = batch.create(input, shape);
-            return predictor.predict(new NDList(array)).singletonOrThrow().toFloatArray();
+            // the output may be detached from every manager: close it here, or a long-running service leaks native memory
+            try (NDList output = predictor.predict(new NDList(array))) {
+                return output.singletonOrThrow().toFloatArray();
+            }
         } catch (TranslateException e) {
             throw new IllegalStateException("the model failed on a scan", e);
         }
