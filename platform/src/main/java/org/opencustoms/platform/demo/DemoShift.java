@@ -16,13 +16,9 @@ import java.util.UUID;
 
 /**
  * A simulated shift driven through the running platform, step by step, ending in a summary. Each step
- * uses the platform's public APIs only; a capability that is not built yet is listed as such, never faked.
+ * uses the platform's public APIs only, as the users and systems it stands for would.
  */
 public final class DemoShift {
-
-    private static final List<String> NOT_BUILT_YET = List.of(
-            "analysis of the stored scans inside scan-analysis-service and their findings on tasks (the OpenCV pipeline and the "
-                    + "DJL threat and empty-container models exist: bin/platform scan-model train|evaluate)");
 
     private final PlatformOptions options;
     private final PrintStream out;
@@ -31,6 +27,7 @@ public final class DemoShift {
     private final ApiClient scanAnalysis = new ApiClient(ServiceSpec.SCAN_ANALYSIS.baseUrl());
     private String treeHead = "";
     private List<String> scanIds = List.of();
+    private final List<String> selectedContainers = new ArrayList<>();
 
     public DemoShift(PlatformOptions options, PrintStream out) {
         this.options = options;
@@ -50,7 +47,7 @@ public final class DemoShift {
         Tally tally = new Tally();
         List<ShipmentTraffic.Shipment> shipments = fileFilings(traffic, filings, tally);
         sendCarrierData(traffic, shipments, now, tally);
-        reviewDecisions(tally);
+        reviewDecisions(shipments, tally);
         streamScans(seed, tally);
         SupervisorAudit audit = new SupervisorAudit(option("supervisor-password", "supervisor"), out);
         long labelledBefore = audit.labelledFilings();
@@ -111,10 +108,11 @@ public final class DemoShift {
         out.printf("    %d status messages sent%n", messages);
     }
 
-    private void reviewDecisions(Tally tally) {
+    private void reviewDecisions(List<ShipmentTraffic.Shipment> shipments, Tally tally) {
         out.printf("%n[3] Selection decisions: read back as an officer, each with its place in the signed log%n");
         Map<String, String> officer = ApiClient.basicAuth(option("officer-user", "officer"), option("officer-password", "officer"));
-        for (String id : filingIds) {
+        for (int i = 0; i < filingIds.size(); i++) {
+            String id = filingIds.get(i);
             ApiClient.Reply reply = selection.get("/api/v1/isf-filings/" + id + "/decision", officer);
             requireOk(reply, "to show a decision");
             JsonNode decision = reply.body().path("decision");
@@ -122,6 +120,7 @@ public final class DemoShift {
             boolean risk = decision.path("pickedByRisk").asBoolean();
             boolean random = decision.path("pickedAtRandom").asBoolean();
             if (risk || random) {
+                selectedContainers.add(shipments.get(i).containers().get(0));
                 tally.count(risk && random ? "selected by risk and at random" : risk ? "selected by risk" : "selected at random");
             }
         }
@@ -138,17 +137,29 @@ public final class DemoShift {
         if (scans < 1 || scans > 1_000) {
             throw new PlatformException("--scans takes 1 to 1000");
         }
-        out.printf("%n[4] Scans: a simulated X-ray portal streams scans over gRPC to scan-analysis-service (port %d)%n",
+        out.printf("%n[4] Scans: a simulated X-ray portal scans the selected containers and streams the scans over gRPC to "
+                + "scan-analysis-service (port %d), which analyses them and sends its findings to inspection-service%n",
                 ServiceSpec.SCAN_INGEST_GRPC_PORT);
-        scanIds = SimulatedScannerRun.stream(options.home(),
-                List.of("--scans", Long.toString(scans), "--modality", "xray", "--scale", "0.5", "--seed", Long.toString(seed)), out);
+        List<String> arguments = new ArrayList<>(List.of("--scans", Long.toString(scans), "--modality", "xray", "--scale", "0.5",
+                "--seed", Long.toString(seed)));
+        List<String> scanned = selectedContainers.subList(0, (int) Math.min(scans, selectedContainers.size()));
+        if (!scanned.isEmpty()) {
+            arguments.addAll(List.of("--containers", String.join(",", scanned)));
+        }
+        scanIds = SimulatedScannerRun.stream(options.home(), arguments, out);
+        Map<String, String> containers = new LinkedHashMap<>();
+        for (int i = 0; i < scanIds.size(); i++) {
+            containers.put(scanIds.get(i), scanned.isEmpty() ? "(simulated)" : scanned.get(i % scanned.size()));
+        }
         for (String scanId : scanIds) {
             ApiClient.Reply reply = scanAnalysis.get("/api/v1/scans/" + scanId);
             if (!reply.ok()) {
                 throw new PlatformException("scan-analysis-service does not know the scan it acknowledged, " + scanId + " (" + reply.status() + ")");
             }
-            tally.count("scans stored, " + reply.body().path("status").asText().toLowerCase(java.util.Locale.ROOT) + " for analysis");
+            tally.count("scans stored");
         }
+        out.printf("    analysis (the shipped DJL models on scan-analysis-service's worker pool):%n");
+        new ScanFindingsReport(out).await(scanIds, containers).forEach(tally::add);
     }
 
     private void inspect(long seed, Tally tally) {
@@ -174,14 +185,13 @@ public final class DemoShift {
         out.printf("%nSummary%n");
         tally.counts.forEach((name, value) -> out.printf("  %-45s %d%n", name, value));
         out.printf("  %-45s %s%n", "decision log tree head", treeHead);
-        out.printf("%nNot built yet (the demo grows with each capability):%n");
-        NOT_BUILT_YET.forEach(step -> out.println("  - " + step));
         out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",
                 ServiceSpec.SELECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl());
         out.printf("The inspectors' tablet app: %s/ (sign in as inspector1 / inspector1)%n", ServiceSpec.INSPECTION.baseUrl());
         out.printf("The supervisors' audit dashboard: %s/audit (sign in as supervisor / supervisor)%n", ServiceSpec.SELECTION.baseUrl());
         if (!scanIds.isEmpty()) {
-            out.printf("See a scan as the inspectors' tablets will: %s/api/v1/scans/%s/image%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
+            out.printf("A scan with its suspect regions drawn: %s/api/v1/scans/%s/analysis/rendition%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(),
+                    scanIds.get(0));
         }
     }
 

@@ -41,7 +41,9 @@ public final class ScanAnalyzer implements AutoCloseable {
         this.modelVersion = modelVersion;
     }
 
+    /** @throws ScanInputException when the scan is not one the models can read (see {@link ScanInputs}) */
     public ScanAnalysis analyse(Image16 image, Modality modality, double i0) {
+        ScanInputs.check(image, i0);
         long start = System.nanoTime();
         try (MatScope scope = new MatScope()) {
             NormalizedScan scan = ScanPreprocessor.normalize(image, modality, i0, scope);

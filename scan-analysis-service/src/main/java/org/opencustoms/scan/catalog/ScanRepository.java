@@ -20,7 +20,7 @@ import java.util.Optional;
 public class ScanRepository {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String COLUMNS = "scan_id, scanner_id, site, modality, source_energy_mev, isotope, energy_channels, width, height, "
+    static final String COLUMNS = "scan_id, scanner_id, site, modality, source_energy_mev, isotope, energy_channels, width, height, "
             + "bits_per_pixel, pixel_pitch_mm, air_value, container_numbers, conveyance, inspection_id, acquired_at, total_bytes, "
             + "payload_sha256, status, received_at";
 
@@ -59,7 +59,7 @@ public class ScanRepository {
         return pool.query("select count(*) from scan_analysis.scan").execute().await().atMost(TIMEOUT).iterator().next().getLong(0);
     }
 
-    private static ScanRecord toRecord(Row row) {
+    static ScanRecord toRecord(Row row) {
         return new ScanRecord(
                 row.getString("scan_id"),
                 row.getString("scanner_id"),

@@ -24,14 +24,15 @@ public final class ScannerSimCli {
 
     static final String USAGE = """
             usage: scanner-sim --target HOST:PORT --scans N [--modality xray|gamma] [--rate R]
-                               [--seed S] [--scale F] [--dual-energy]
+                               [--seed S] [--scale F] [--dual-energy] [--containers C1,C2,...]
               --target HOST:PORT  scan-analysis-service's gRPC port (bin/platform up: localhost:9082)
               --scans N           scans to stream, 1 to 100000
               --modality M        xray (default) or gamma
               --rate R            at most R scans a minute (default: as fast as they upload)
               --seed S            simulator seed (default 1)
               --scale F           image size relative to full resolution, above 0 up to 1 (default 1)
-              --dual-energy       X-ray scans with a high- and a low-energy image""";
+              --dual-energy       X-ray scans with a high- and a low-energy image
+              --containers C,...  ISO 6346 numbers the portal reads, one a scan in turn (default: simulated SIMU numbers)""";
 
     private ScannerSimCli() {
     }
@@ -83,7 +84,8 @@ public final class ScannerSimCli {
         for (int index = 0; index < request.scans(); index++) {
             waitForSlot(runStarted + index * intervalNanos);
             SimulatedScan scan = simulator.simulate(request.seed(), index);
-            SimulatedScanner.Acquisition acquisition = scanner.acquire("SIM-" + runId + "-" + request.seed() + "-" + index, scan, Instant.now());
+            SimulatedScanner.Acquisition acquisition = scanner.acquire("SIM-" + runId + "-" + request.seed() + "-" + index, scan,
+                    request.containerFor(index, scan.seed()), Instant.now());
             long started = System.nanoTime();
             UploadResult result = uploader.upload(acquisition.header(), PayloadSource.ofBytes(acquisition.payload()));
             double seconds = (System.nanoTime() - started) / 1e9;

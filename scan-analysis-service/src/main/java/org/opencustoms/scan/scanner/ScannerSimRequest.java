@@ -1,15 +1,18 @@
 package org.opencustoms.scan.scanner;
 
+import org.opencustoms.common.codes.ContainerNumbers;
 import org.opencustoms.scan.sim.CliValues;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.SimulationOptions;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The arguments of {@code bin/platform scanner-sim}, parsed and checked. */
-record ScannerSimRequest(String target, int scans, double scansPerMinute, long seed, SimulationOptions options) {
+record ScannerSimRequest(String target, int scans, double scansPerMinute, long seed, SimulationOptions options, List<String> containers) {
 
     static final int MAX_SCANS = 100_000;
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}|\\[[0-9A-Fa-f:]+\\]:[0-9]{1,5}");
@@ -20,6 +23,7 @@ record ScannerSimRequest(String target, int scans, double scansPerMinute, long s
         double rate = 0;
         long seed = 1;
         SimulationOptions options = SimulationOptions.defaults();
+        List<String> containers = List.of();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -41,13 +45,31 @@ record ScannerSimRequest(String target, int scans, double scansPerMinute, long s
                 case "--rate" -> rate = positive(option, value);
                 case "--seed" -> seed = CliValues.longValue(option, value);
                 case "--scale" -> options = options.withScale(CliValues.scale(option, value));
+                case "--containers" -> containers = containers(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (target == null || scans == null) {
             throw new IllegalArgumentException("--target and --scans are required");
         }
-        return new ScannerSimRequest(target, scans, rate, seed, options);
+        return new ScannerSimRequest(target, scans, rate, seed, options, containers);
+    }
+
+    /** ISO 6346 numbers, comma-separated: scan i carries number i (cycling), as a portal reads them off the containers. */
+    private static List<String> containers(String value) {
+        List<String> numbers = Arrays.stream(value.split(",")).map(String::strip).toList();
+        for (String number : numbers) {
+            if (!ContainerNumbers.isValid(number)) {
+                throw new IllegalArgumentException("--containers takes ISO 6346 container numbers separated by commas; '" + number
+                        + "' is not one (check digit included)");
+            }
+        }
+        return numbers;
+    }
+
+    /** The container number the scanner reads on scan {@code index}: one of --containers, or a simulated SIMU number. */
+    String containerFor(int index, long scanSeed) {
+        return containers.isEmpty() ? SimulatedScanner.containerNumber(scanSeed) : containers.get(index % containers.size());
     }
 
     private static String hostPort(String value) {

@@ -33,8 +33,8 @@ final class SimulatedScanner {
         this.site = site;
     }
 
-    Acquisition acquire(String scanId, SimulatedScan scan, Instant acquiredAt) {
-        byte[] payload = rawPayload(scan);
+    Acquisition acquire(String scanId, SimulatedScan scan, String containerNumber, Instant acquiredAt) {
+        byte[] payload = scan.rawPayload();
         ScanHeader.Builder header = ScanHeader.newBuilder()
                 .setScanId(scanId)
                 .setScannerId(scannerId)
@@ -44,7 +44,7 @@ final class SimulatedScanner {
                 .setHeight(scan.height())
                 .setBitsPerPixel(16)
                 .setPixelPitchMm(scan.modality() == Modality.XRAY ? 5.0 : 20.0)
-                .addContainerNumbers(containerNumber(scan.seed()))
+                .addContainerNumbers(containerNumber)
                 .setAcquiredAt(Timestamp.newBuilder().setSeconds(acquiredAt.getEpochSecond()).setNanos(acquiredAt.getNano()))
                 .setTotalBytes(payload.length)
                 .setSha256(ByteString.copyFrom(sha256(payload)))
@@ -62,25 +62,6 @@ final class SimulatedScanner {
     static String containerNumber(long seed) {
         String firstTen = "SIMU" + String.format("%06d", Math.floorMod(seed, 1_000_000L));
         return firstTen + ContainerNumbers.checkDigit(firstTen);
-    }
-
-    /** High-energy plane first, then the low-energy plane of a dual-energy scan. */
-    static byte[] rawPayload(SimulatedScan scan) {
-        Image16 high = scan.image();
-        int plane = high.width() * high.height();
-        byte[] payload = new byte[plane * 2 * (scan.isDualEnergy() ? 2 : 1)];
-        writeLittleEndian(high.pixels(), payload, 0);
-        if (scan.isDualEnergy()) {
-            writeLittleEndian(scan.lowEnergy().pixels(), payload, plane * 2);
-        }
-        return payload;
-    }
-
-    private static void writeLittleEndian(char[] pixels, byte[] target, int offset) {
-        for (int i = 0; i < pixels.length; i++) {
-            target[offset + 2 * i] = (byte) pixels[i];
-            target[offset + 2 * i + 1] = (byte) (pixels[i] >>> 8);
-        }
     }
 
     /** "linac 6 MeV" or "linac 9 MeV / linac 6 MeV": the (first, high) endpoint energy. */

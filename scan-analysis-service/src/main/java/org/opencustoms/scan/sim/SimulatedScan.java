@@ -32,6 +32,24 @@ public record SimulatedScan(int index, long seed, Modality modality, String sour
         return image.height();
     }
 
+    /** The payload a scanner streams: little-endian 16-bit rows, the high-energy plane first, then the low-energy one. */
+    public byte[] rawPayload() {
+        int plane = image.width() * image.height();
+        byte[] payload = new byte[plane * 2 * (isDualEnergy() ? 2 : 1)];
+        writeLittleEndian(image.pixels(), payload, 0);
+        if (isDualEnergy()) {
+            writeLittleEndian(lowEnergy.pixels(), payload, plane * 2);
+        }
+        return payload;
+    }
+
+    private static void writeLittleEndian(char[] pixels, byte[] target, int offset) {
+        for (int i = 0; i < pixels.length; i++) {
+            target[offset + 2 * i] = (byte) pixels[i];
+            target[offset + 2 * i + 1] = (byte) (pixels[i] >>> 8);
+        }
+    }
+
     public boolean isDualEnergy() {
         return lowEnergy != null;
     }

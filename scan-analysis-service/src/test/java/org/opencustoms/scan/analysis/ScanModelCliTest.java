@@ -1,5 +1,6 @@
 package org.opencustoms.scan.analysis;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencustoms.scan.sim.EvaluationSetGenerator;
@@ -17,6 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("pytorch") // in its own JVM: see the pytorch execution in the pom
 class ScanModelCliTest {
 
     @TempDir

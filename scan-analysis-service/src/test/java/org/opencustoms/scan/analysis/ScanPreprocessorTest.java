@@ -38,6 +38,22 @@ class ScanPreprocessorTest {
         });
     }
 
+    /** Counts 1,000 and 1,256 share their low byte, 40,000 and 40,100 their high byte: 8-bit truncation would merge each pair. */
+    @Test
+    void sixteenBitCountsSurviveThePipelineWithoutTruncation() {
+        char[] counts = {1_000, 1_256, 40_000, 40_100};
+        try (MatScope scope = new MatScope()) {
+            Mat attenuation = ScanPreprocessor.attenuation(ScanPreprocessor.counts(new Image16(4, 1, counts), scope), 60_000, scope);
+            float[] values = new float[4];
+            attenuation.get(0, 0, values);
+            for (int i = 0; i < counts.length; i++) {
+                assertEquals(-Math.log(counts[i] / 60_000.0), values[i], 1e-5, "count " + (int) counts[i]);
+            }
+            assertTrue(values[0] - values[1] > 0.2, "1,000 and 1,256 stay apart");
+            assertTrue(values[2] - values[3] > 0.002, "40,000 and 40,100 stay apart");
+        }
+    }
+
     @Test
     void theContainerRegionIsFoundAndTheScanNormalizedToTheCommonHeight() {
         for (ModalityChoice modality : List.of(ModalityChoice.XRAY, ModalityChoice.GAMMA)) {

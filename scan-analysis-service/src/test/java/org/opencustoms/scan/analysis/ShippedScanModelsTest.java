@@ -2,6 +2,7 @@ package org.opencustoms.scan.analysis;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.scan.sim.Box;
 import org.opencustoms.scan.sim.ModalityChoice;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never saw (training uses seed 7). Each threat scan is compared with the same scan rendered without
  * its threats, so the test asks what the model must do: score the threat higher and point at it.
  */
+@Tag("pytorch") // in its own JVM: see the pytorch execution in the pom
 class ShippedScanModelsTest {
 
     private static final Path SHIPPED = Path.of("models", "scan");

@@ -137,7 +137,7 @@ class ScanIngestRejectionTest {
         String scanId = TestScans.newScanId();
         byte[] corrupted = payload.clone();
         corrupted[payload.length / 2] ^= 0x01;
-        long objectsBefore = IngestTestSupport.storedObjects(storeDirectory);
+        long payloadsBefore = IngestTestSupport.storedPayloads(storeDirectory);
         RawUploadStream upload = new RawUploadStream(channel)
                 .send(TestScans.headerMessage(TestScans.headerFor(scanId, WIDTH, HEIGHT, payload)));
         upload.awaitResponse(1);
@@ -147,7 +147,7 @@ class ScanIngestRejectionTest {
         assertStatus(status, Status.Code.DATA_LOSS, "SHA-256", "from the start");
         assertNotStored(scanId);
         assertEquals(UploadStatus.State.UNKNOWN, uploadState(scanId), "the corrupted partial upload is discarded");
-        assertEquals(objectsBefore, IngestTestSupport.storedObjects(storeDirectory));
+        assertEquals(payloadsBefore, IngestTestSupport.storedPayloads(storeDirectory));
         given().get("/q/metrics").then().statusCode(200).body(containsString("scan_ingest_uploads_total{outcome=\"data_loss\"}"));
     }
 
@@ -198,7 +198,7 @@ class ScanIngestRejectionTest {
     void aCompletedScanUploadedAgainIsAcknowledgedWithoutAnotherCopy() throws Exception {
         String scanId = TestScans.newScanId();
         uploadWhole(scanId, payload);
-        long objectsBefore = IngestTestSupport.storedObjects(storeDirectory);
+        long payloadsBefore = IngestTestSupport.storedPayloads(storeDirectory);
 
         RawUploadStream again = new RawUploadStream(channel)
                 .send(TestScans.headerMessage(TestScans.headerFor(scanId, WIDTH, HEIGHT, payload)));
@@ -207,7 +207,7 @@ class ScanIngestRejectionTest {
         assertStatus(status, Status.Code.OK);
         UploadResponse answer = again.responses.get(0);
         assertTrue(answer.getCompleted().getDuplicate());
-        assertEquals(objectsBefore, IngestTestSupport.storedObjects(storeDirectory));
+        assertEquals(payloadsBefore, IngestTestSupport.storedPayloads(storeDirectory));
     }
 
     @Test

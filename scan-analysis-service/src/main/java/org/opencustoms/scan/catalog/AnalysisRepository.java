@@ -1,0 +1,178 @@
+package org.opencustoms.scan.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.scan.analysis.ScanAnalysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The analysis queue and its results. The queue is the scan table: a worker claims the oldest QUEUED
+ * scans ({@code for update skip locked}, so replicas never take the same scan), and a claim that
+ * outlives its lease (a crashed process) puts the scan back. Called from worker threads, never from
+ * the event loop: it waits for PostgreSQL's answers.
+ */
+@ApplicationScoped
+public class AnalysisRepository {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ANALYSIS_COLUMNS = "scan_id, model_version, threat_score, empty_score, regions, preprocess_millis, "
+            + "threat_millis, empty_millis, rendition_millis, megapixels, waited_millis, rendition_width, rendition_height, "
+            + "rendition_sha256, overlay_sha256, analysed_at";
+    private static final TypeReference<List<ScanAnalysis.Region>> REGIONS = new TypeReference<>() {
+    };
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public AnalysisRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Marks up to {@code limit} of the oldest queued scans ANALYSING for this process and returns them. */
+    public List<ScanRecord> claimQueued(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        RowSet<Row> rows = pool.preparedQuery("update scan_analysis.scan set status = 'ANALYSING', analysis_started_at = now(), "
+                        + "analysis_attempts = analysis_attempts + 1 where scan_id in (select scan_id from scan_analysis.scan "
+                        + "where status = 'QUEUED' order by received_at limit $1 for update skip locked) returning " + ScanRepository.COLUMNS)
+                .execute(Tuple.of(limit))
+                .await().atMost(TIMEOUT);
+        List<ScanRecord> claimed = new ArrayList<>();
+        rows.forEach(row -> claimed.add(ScanRepository.toRecord(row)));
+        claimed.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
+        return claimed;
+    }
+
+    /**
+     * Scans whose claim outlived {@code lease} go back to the queue, or fail once they have had
+     * {@code maxAttempts}: a scan that kills its worker every time must not kill the service forever.
+     */
+    public int reclaimExpired(Duration lease, int maxAttempts) {
+        String expired = "status = 'ANALYSING' and analysis_started_at < now() - make_interval(secs => $1)";
+        int failed = pool.preparedQuery("update scan_analysis.scan set status = 'FAILED', analysis_error = $2 where " + expired
+                        + " and analysis_attempts >= $3")
+                .execute(Tuple.of((double) lease.toSeconds(), "the analysis did not finish in " + maxAttempts + " attempts", maxAttempts))
+                .await().atMost(TIMEOUT).rowCount();
+        int requeued = pool.preparedQuery("update scan_analysis.scan set status = 'QUEUED', analysis_started_at = null where " + expired)
+                .execute(Tuple.of((double) lease.toSeconds()))
+                .await().atMost(TIMEOUT).rowCount();
+        return failed + requeued;
+    }
+
+    /** Claimed scans this process will not analyse after all (it is shutting down) go back to the queue. */
+    public void release(List<String> scanIds) {
+        if (scanIds.isEmpty()) {
+            return;
+        }
+        pool.preparedQuery("update scan_analysis.scan set status = 'QUEUED', analysis_started_at = null, "
+                        + "analysis_attempts = greatest(analysis_attempts - 1, 0) where status = 'ANALYSING' and scan_id = any($1)")
+                .execute(Tuple.of(scanIds.toArray(String[]::new)))
+                .await().atMost(TIMEOUT);
+    }
+
+    /** Stores the analysis, marks the scan ANALYSED and queues its finding for inspection-service, in one transaction. */
+    public void recordAnalysed(StoredAnalysis analysis, String findingJson, String inspectionId) {
+        Tuple values = Tuple.from(Arrays.asList(analysis.scanId(), analysis.modelVersion(), analysis.threatScore(), analysis.emptyScore(),
+                new JsonArray(write(analysis.regions())), analysis.timings().preprocessMillis(), analysis.timings().threatMillis(),
+                analysis.timings().emptyMillis(), analysis.renditionMillis(), analysis.timings().megapixels(), analysis.waitedMillis(),
+                analysis.renditionWidth(), analysis.renditionHeight(), analysis.renditionSha256(), analysis.overlaySha256(),
+                analysis.analysedAt()));
+        pool.withTransaction(connection -> connection.preparedQuery("insert into scan_analysis.scan_analysis (" + ANALYSIS_COLUMNS
+                                + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                                + "on conflict (scan_id) do nothing")
+                        .execute(values)
+                        .chain(() -> connection.preparedQuery("update scan_analysis.scan set status = 'ANALYSED', analysis_error = null "
+                                        + "where scan_id = $1")
+                                .execute(Tuple.of(analysis.scanId())))
+                        .chain(() -> findingJson == null ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                                : connection.preparedQuery("insert into scan_analysis.finding_delivery (scan_id, payload, inspection_id, state, "
+                                                + "next_attempt_at) values ($1, $2, $3, 'PENDING', now()) on conflict (scan_id) do nothing")
+                                        .execute(Tuple.of(analysis.scanId(), new JsonObject(findingJson), inspectionId)).replaceWithVoid()))
+                .await().atMost(TIMEOUT);
+    }
+
+    /** The scan cannot be analysed as it is (its input is wrong): FAILED with the reason, never retried. */
+    public void recordRejected(String scanId, String reason) {
+        pool.preparedQuery("update scan_analysis.scan set status = 'FAILED', analysis_error = $2 where scan_id = $1")
+                .execute(Tuple.of(scanId, reason))
+                .await().atMost(TIMEOUT);
+    }
+
+    /** The analysis broke for a reason that may pass: back to the queue, or FAILED after {@code maxAttempts}. */
+    public void recordBroken(String scanId, String reason, int maxAttempts) {
+        pool.preparedQuery("update scan_analysis.scan set analysis_error = $2, analysis_started_at = null, "
+                        + "status = case when analysis_attempts >= $3 then 'FAILED' else 'QUEUED' end where scan_id = $1")
+                .execute(Tuple.of(scanId, reason, maxAttempts))
+                .await().atMost(TIMEOUT);
+    }
+
+    public Optional<StoredAnalysis> find(String scanId) {
+        RowSet<Row> rows = pool.preparedQuery("select " + ANALYSIS_COLUMNS + " from scan_analysis.scan_analysis where scan_id = $1")
+                .execute(Tuple.of(scanId))
+                .await().atMost(TIMEOUT);
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(toAnalysis(rows.iterator().next()));
+    }
+
+    /** Why the scan's analysis failed or was retried, if it did. */
+    public Optional<String> error(String scanId) {
+        RowSet<Row> rows = pool.preparedQuery("select analysis_error from scan_analysis.scan where scan_id = $1")
+                .execute(Tuple.of(scanId))
+                .await().atMost(TIMEOUT);
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString(0));
+    }
+
+    /** Scans waiting in PostgreSQL for a worker. */
+    public long queued() {
+        return pool.query("select count(*) from scan_analysis.scan where status = 'QUEUED'").execute()
+                .await().atMost(TIMEOUT).iterator().next().getLong(0);
+    }
+
+    private StoredAnalysis toAnalysis(Row row) {
+        return new StoredAnalysis(
+                row.getString("scan_id"),
+                row.getString("model_version"),
+                row.getDouble("threat_score"),
+                row.getDouble("empty_score"),
+                read(((JsonArray) row.getValue("regions")).encode()),
+                new ScanAnalysis.Timings(row.getDouble("preprocess_millis"), row.getDouble("threat_millis"), row.getDouble("empty_millis"),
+                        row.getDouble("megapixels")),
+                row.getDouble("rendition_millis"),
+                row.getDouble("waited_millis"),
+                row.getInteger("rendition_width"),
+                row.getInteger("rendition_height"),
+                row.getString("rendition_sha256"),
+                row.getString("overlay_sha256"),
+                row.getOffsetDateTime("analysed_at"));
+    }
+
+    private String write(List<ScanAnalysis.Region> regions) {
+        try {
+            return json.writeValueAsString(regions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ScanAnalysis.Region> read(String regions) {
+        try {
+            return json.readValue(regions, REGIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored regions are not readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.opencustoms.scan.findings;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Where findings go: inspection-service, signed in with this service's own account (a Secret in production). */
+@ConfigMapping(prefix = "scan.findings")
+public interface FindingsConfig {
+
+    URI inspectionUrl();
+
+    @WithDefault("scan-analysis-service")
+    String username();
+
+    String password();
+
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** How often the relay looks for findings to send (a scheduler interval such as 2s). */
+    @WithDefault("2s")
+    String every();
+
+    /** The longest wait between two attempts to deliver a finding. */
+    @WithDefault("PT5M")
+    Duration maxBackoff();
+}

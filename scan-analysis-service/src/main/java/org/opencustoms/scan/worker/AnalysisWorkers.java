@@ -1,0 +1,202 @@
+package org.opencustoms.scan.worker;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+import org.opencustoms.scan.analysis.ScanAnalyzer;
+import org.opencustoms.scan.analysis.ScanModels;
+import org.opencustoms.scan.catalog.AnalysisRepository;
+import org.opencustoms.scan.catalog.ScanRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The analysis worker pool: one thread per core (never the event loop), each with its own predictors.
+ * PostgreSQL holds the durable queue; this process claims only as many scans as its workers and a small
+ * bounded in-memory queue can take. When both are full and scans still wait, the service is saturated:
+ * readiness says so (so a load balancer sends scanners elsewhere) and the gauges show it, while
+ * everything keeps waiting safely in PostgreSQL.
+ */
+@ApplicationScoped
+public class AnalysisWorkers {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisWorkers.class);
+    private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
+    private final AnalysisConfig config;
+    private final AnalysisRepository repository;
+    private final AnalysisJob job;
+    private final Instance<ScanModels> models;
+    private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final List<ScanAnalyzer> analyzers = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<ScanAnalyzer> analyzer = ThreadLocal.withInitial(this::newAnalyzer);
+    private final Object dispatching = new Object();
+    private volatile ThreadPoolExecutor executor;
+    private volatile long backlog;
+    private volatile boolean saturated;
+
+    public AnalysisWorkers(AnalysisConfig config, AnalysisRepository repository, AnalysisJob job, Instance<ScanModels> models,
+                           MeterRegistry registry) {
+        this.config = config;
+        this.repository = repository;
+        this.job = job;
+        this.models = models;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("scan analysis is disabled (scan.analysis.enabled=false): scans are stored and stay QUEUED");
+            return;
+        }
+        int workers = config.workerThreads();
+        // each worker runs its own predictions; PyTorch's own intra-op threads on top of them would only contend for the cores
+        if (System.getProperty(TORCH_THREADS) == null) {
+            System.setProperty(TORCH_THREADS, Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / workers)));
+        }
+        LOG.infof("scan analysis: %d workers, model %s", workers, models.get().version()); // loads the models now: a bad model fails the start
+        AtomicInteger threads = new AtomicInteger();
+        // the bound that matters is enforced when claiming; the extra room covers a worker that has finished its scan
+        // but not yet left dispatch(), so the executor never has to reject a claimed scan
+        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(config.queueCapacity() + workers),
+                task -> {
+                    Thread thread = new Thread(task, "scan-analysis-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.prestartAllCoreThreads();
+        Gauge.builder("scan.analysis.workers", executor, ThreadPoolExecutor::getCorePoolSize).register(registry);
+        Gauge.builder("scan.analysis.workers.busy", busy, AtomicInteger::get).register(registry);
+        Gauge.builder("scan.analysis.queue.size", this, AnalysisWorkers::queuedInMemory)
+                .description("Claimed scans waiting in memory for a worker").register(registry);
+        Gauge.builder("scan.analysis.queue.capacity", config, AnalysisConfig::queueCapacity).register(registry);
+        Gauge.builder("scan.analysis.backlog", this, w -> w.backlog)
+                .description("Scans waiting in PostgreSQL, as of the last dispatch").register(registry);
+        Gauge.builder("scan.analysis.saturated", this, w -> w.saturated ? 1 : 0)
+                .description("1 while every worker is busy, the in-memory queue is full and scans still wait").register(registry);
+    }
+
+    /** Takes back the claims of dead processes, then fills free workers; completions dispatch too, so this is the safety net. */
+    @Scheduled(every = "${scan.analysis.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        if (executor == null || executor.isShutdown()) {
+            return;
+        }
+        int reclaimed = repository.reclaimExpired(config.lease(), config.maxAttempts());
+        if (reclaimed > 0) {
+            LOG.warnf("%d scans whose analysis outlived its lease of %s went back to the queue (or failed)", reclaimed, config.lease());
+        }
+        dispatch();
+    }
+
+    /** Claims as many queued scans as there is room for and hands them to the pool. */
+    public void dispatch() {
+        synchronized (dispatching) {
+            ThreadPoolExecutor pool = executor;
+            if (pool == null || pool.isShutdown()) {
+                return;
+            }
+            int room = pool.getCorePoolSize() + config.queueCapacity() - inFlight.get();
+            for (ScanRecord scan : repository.claimQueued(room)) {
+                inFlight.incrementAndGet();
+                pool.execute(new Work(scan));
+            }
+            backlog = repository.queued();
+            saturated = backlog > 0 && inFlight.get() >= pool.getCorePoolSize() + config.queueCapacity();
+        }
+    }
+
+    public State state() {
+        ThreadPoolExecutor pool = executor;
+        return pool == null ? new State(false, 0, 0, 0, config.queueCapacity(), backlog, false)
+                : new State(true, pool.getCorePoolSize(), busy.get(), queuedInMemory(), config.queueCapacity(), backlog, saturated);
+    }
+
+    private int queuedInMemory() {
+        ThreadPoolExecutor pool = executor;
+        return pool == null ? 0 : pool.getQueue().size();
+    }
+
+    private ScanAnalyzer newAnalyzer() {
+        ScanAnalyzer created = models.get().newAnalyzer();
+        analyzers.add(created);
+        return created;
+    }
+
+    @PreDestroy
+    void stop() {
+        ThreadPoolExecutor pool = executor;
+        if (pool == null) {
+            return;
+        }
+        List<String> unstarted = new ArrayList<>();
+        synchronized (dispatching) {
+            pool.shutdown();
+            for (Runnable waiting : pool.getQueue().toArray(Runnable[]::new)) {
+                if (pool.remove(waiting)) {
+                    unstarted.add(((Work) waiting).scan.scanId());
+                }
+            }
+        }
+        try {
+            repository.release(unstarted);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not put %d claimed scans back in the queue (their lease will): %s", unstarted.size(), e.getMessage());
+        }
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("scan analyses still running after 60 s at shutdown; their lease will put the scans back in the queue");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        analyzers.forEach(ScanAnalyzer::close);
+    }
+
+    /**
+     * @param backlog   scans waiting in PostgreSQL (as of the last dispatch)
+     * @param saturated every worker busy, the in-memory queue full, and scans still waiting
+     */
+    public record State(boolean enabled, int workers, int busy, int queued, int queueCapacity, long backlog, boolean saturated) {
+    }
+
+    private final class Work implements Runnable {
+        private final ScanRecord scan;
+
+        Work(ScanRecord scan) {
+            this.scan = scan;
+        }
+
+        @Override
+        public void run() {
+            busy.incrementAndGet();
+            try {
+                job.analyse(scan, analyzer.get());
+            } finally {
+                busy.decrementAndGet();
+                inFlight.decrementAndGet();
+            }
+            try {
+                dispatch();
+            } catch (RuntimeException e) {
+                LOG.debugf("dispatch after scan %s failed (the next poll retries): %s", scan.scanId(), e.getMessage());
+            }
+        }
+    }
+}

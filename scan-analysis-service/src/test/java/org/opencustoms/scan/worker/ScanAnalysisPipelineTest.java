@@ -1,0 +1,270 @@
+package org.opencustoms.scan.worker;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.proto.scan.v1.ScanHeader;
+import org.opencustoms.scan.catalog.ScanRecord;
+import org.opencustoms.scan.catalog.ScanRepository;
+import org.opencustoms.scan.client.PayloadSource;
+import org.opencustoms.scan.client.ReconnectingChannel;
+import org.opencustoms.scan.client.ScanUploader;
+import org.opencustoms.scan.ingest.GrpcTestPortResource;
+import org.opencustoms.scan.ingest.IngestTestSupport;
+import org.opencustoms.scan.ingest.TestScans;
+import org.opencustoms.scan.sim.ModalityChoice;
+import org.opencustoms.scan.sim.ScanSimulator;
+import org.opencustoms.scan.sim.SimulatedScan;
+import org.opencustoms.scan.sim.SimulationOptions;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A scan streamed over real gRPC is analysed by the worker pool with the shipped models, its results and
+ * renditions are served, and its finding reaches inspection-service (a stand-in the tests can make fail).
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(GrpcTestPortResource.class)
+@QuarkusTestResource(InspectionStandIn.class)
+class ScanAnalysisPipelineTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String SCAN_SERVICE_CREDENTIALS = "Basic "
+            + Base64.getEncoder().encodeToString("scan-analysis-service:scan-analysis-service".getBytes(StandardCharsets.UTF_8));
+
+    @Inject
+    AnalysisWorkers workers;
+    @Inject
+    ScanRepository scans;
+
+    @Test
+    void aStoredScanIsAnalysedAndItsFindingReachesItsInspection() throws Exception {
+        SimulatedScan simulated = new ScanSimulator(SimulationOptions.defaults().withModality(ModalityChoice.XRAY).withScale(0.5)
+                .withThreatRate(1).withEmptyRate(0)).simulate(31_337, 0);
+        byte[] payload = simulated.rawPayload();
+        String scanId = TestScans.newScanId();
+        String inspectionId = UUID.randomUUID().toString();
+        upload(TestScans.header(scanId, simulated.width(), simulated.height(), TestScans.sha256(payload))
+                .setAirValue(simulated.i0()).setInspectionId(inspectionId).build(), payload);
+
+        JsonPath analysis = awaitStatus(scanId, "ANALYSED");
+        assertEquals(shippedModelVersion(), analysis.getString("modelVersion"));
+        double threat = analysis.getDouble("threatScore");
+        assertTrue(threat >= 0 && threat <= 1, "threat score " + threat);
+        double empty = analysis.getDouble("emptyScore");
+        assertTrue(empty < 0.5, "a loaded container is not verified empty: " + empty);
+        List<Map<String, Number>> regions = analysis.getList("regions");
+        for (Map<String, Number> region : regions) {
+            assertTrue(region.get("x").intValue() >= 0 && region.get("y").intValue() >= 0
+                    && region.get("x").intValue() + region.get("width").intValue() <= simulated.width()
+                    && region.get("y").intValue() + region.get("height").intValue() <= simulated.height(), region + " leaves the scan");
+        }
+        assertTrue(analysis.getDouble("timings.threatMillis") > 0 && analysis.getDouble("timings.preprocessMillis") > 0);
+        assertEquals(simulated.width() * simulated.height() / 1e6, analysis.getDouble("timings.megapixels"), 1e-3);
+        assertTrue(analysis.getDouble("timings.millisPerMegapixel") > 0);
+
+        int renditionWidth = analysis.getInt("rendition.width");
+        assertEquals(Math.min(2048, simulated.width()), renditionWidth);
+        BufferedImage plain = png(analysis.getString("rendition.href"));
+        BufferedImage overlay = png(analysis.getString("rendition.overlayHref"));
+        assertEquals(renditionWidth, plain.getWidth());
+        assertEquals(analysis.getInt("rendition.height"), plain.getHeight());
+        assertEquals(plain.getWidth(), overlay.getWidth());
+        assertEquals(!regions.isEmpty(), differ(plain, overlay), "the overlay differs from the plain rendition exactly when there are regions");
+
+        String delivered = awaitRecorded(scanId, "201 /api/v1/inspections/" + inspectionId + "/scan-findings");
+        assertTrue(delivered.contains(SCAN_SERVICE_CREDENTIALS), "signed in as scan-analysis-service: " + delivered);
+        JsonPath finding = JsonPath.from(delivered.substring(delivered.indexOf('{')));
+        assertEquals("MSCU1234566", finding.getString("containerNumber"));
+        assertEquals(renditionWidth, finding.getInt("imageWidth"), "regions travel in the rendition's pixels");
+        assertEquals(regions.size(), finding.getList("regions").size());
+        assertEquals(threat, finding.getDouble("threatScore"), 1e-9);
+        awaitTrue(() -> "DELIVERED".equals(analysis(scanId).getString("findings")), "the finding is marked delivered");
+    }
+
+    @Test
+    void aFindingForAnUnknownInspectionGoesByContainerAfterTheFailuresPass() throws Exception {
+        String scanId = TestScans.newScanId();
+        standIn("POST", "/control/fail?scan=" + scanId + "&times=2");
+        byte[] payload = TestScans.pattern(800, 200);
+        upload(TestScans.header(scanId, 800, 200, TestScans.sha256(payload)).setInspectionId(InspectionStandIn.UNKNOWN_INSPECTION).build(),
+                payload);
+
+        awaitStatus(scanId, "ANALYSED");
+        awaitRecorded(scanId, "201 /api/v1/scan-findings");
+        List<String> attempts = recordedFor(scanId);
+        assertEquals(List.of("503", "503", "404", "201"), attempts.stream().map(line -> line.substring(0, 3)).toList(),
+                "two failures, the unknown inspection, then by container: " + attempts);
+    }
+
+    @Test
+    void aScanTooNarrowForTheModelsFailsWithTheReason() throws Exception {
+        String scanId = TestScans.newScanId();
+        byte[] payload = TestScans.pattern(40, 400);
+        upload(TestScans.headerFor(scanId, 40, 400, payload), payload);
+
+        JsonPath failed = awaitStatus(scanId, "FAILED");
+        assertTrue(failed.getString("error").contains("at least 100 columns are needed for 400 rows"), failed.getString("error"));
+        given().get("/api/v1/scans/{id}/analysis/rendition", scanId).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("FAILED"));
+        given().get("/api/v1/scans/{id}/analysis", "NO-SUCH-SCAN").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void whenSaturatedReadinessSaysSoAndScansWaitUntilWorkersAreFree() throws Exception {
+        String firstId = TestScans.newScanId();
+        byte[] payload = TestScans.pattern(4000, 1000);
+        upload(TestScans.headerFor(firstId, 4000, 1000, payload), payload);
+        awaitStatus(firstId, "ANALYSED");
+        ScanRecord first = scans.find(firstId).orElseThrow();
+        List<String> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = TestScans.newScanId();
+            waiting.add(id);
+            scans.insertIfAbsent(new ScanRecord(id, first.scannerId(), first.site(), first.modality(), first.sourceEnergyMev(), first.isotope(),
+                    first.energyChannels(), first.width(), first.height(), first.bitsPerPixel(), first.pixelPitchMm(), first.airValue(),
+                    first.containerNumbers(), first.conveyance(), null, first.acquiredAt(), first.totalBytes(), first.payloadSha256(),
+                    org.opencustoms.scan.catalog.ScanStatus.QUEUED, first.receivedAt()));
+        }
+        workers.dispatch();
+
+        Response ready = given().get("/q/health/ready");
+        ready.then().statusCode(503).body("checks.find { it.name == 'scan-analysis' }.data.saturated", equalTo(true));
+        JsonPath state = ready.jsonPath();
+        assertEquals(1, state.getInt("checks.find { it.name == 'scan-analysis' }.data.workers"));
+        assertTrue(state.getLong("checks.find { it.name == 'scan-analysis' }.data.backlog") > 0);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("scan_analysis_saturated"));
+
+        for (String id : waiting) {
+            awaitStatus(id, "ANALYSED");
+        }
+        awaitTrue(() -> given().get("/q/health/ready").statusCode() == 200, "ready again once the backlog is done");
+    }
+
+    private static void upload(ScanHeader header, byte[] payload) throws Exception {
+        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target())) {
+            new ScanUploader(channel).upload(header, PayloadSource.ofBytes(payload));
+        }
+    }
+
+    private static JsonPath analysis(String scanId) {
+        return given().get("/api/v1/scans/{id}/analysis", scanId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath awaitStatus(String scanId, String status) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            JsonPath analysis = analysis(scanId);
+            if (status.equals(analysis.getString("status"))) {
+                return analysis;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("scan " + scanId + " is still " + analysis.getString("status") + " (" + analysis.getString("error") + "), expected " + status);
+            }
+            pause();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            pause();
+        }
+    }
+
+    private static String awaitRecorded(String scanId, String prefix) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            for (String line : recordedFor(scanId)) {
+                if (line.startsWith(prefix + " ")) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                fail("inspection-service never got '" + prefix + "' for " + scanId + ": " + recordedFor(scanId));
+            }
+            pause();
+        }
+    }
+
+    private static List<String> recordedFor(String scanId) throws Exception {
+        return Arrays.stream(standIn("GET", "/recorded").split("\n")).filter(line -> line.replace(" ", "").contains("\"scanId\":\"" + scanId + "\"")).toList();
+    }
+
+    private static String standIn(String method, String path) throws Exception {
+        String base = ConfigProvider.getConfig().getValue("scan.findings.inspection-url", String.class);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static BufferedImage png(String href) throws Exception {
+        byte[] bytes = given().get(href).then().statusCode(200).contentType("image/png").extract().asByteArray();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertNotNull(image, href + " is not a PNG");
+        return image;
+    }
+
+    private static boolean differ(BufferedImage a, BufferedImage b) {
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int gray = a.getRaster().getSample(x, y, 0);
+                int rgb = b.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) != gray || ((rgb >> 8) & 0xff) != gray || (rgb & 0xff) != gray) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String shippedModelVersion() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(Files.readAllBytes(Path.of("models/scan/threat-detector-0000.params")));
+        digest.update(Files.readAllBytes(Path.of("models/scan/empty-verifier-0000.params")));
+        return "scan-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
