@@ -16,7 +16,9 @@ import java.time.Duration;
 
 /**
  * Fetches display images from scan-analysis-service, so the tablet app talks to one origin (which its
- * service worker and sign-in cover) and never to the scan service directly.
+ * service worker and sign-in cover) and never to the scan service directly. The analysis's rendition
+ * (CLAHE contrast, the size the finding's regions are given in) is preferred; a scan whose analysis is
+ * not there falls back to the plain rendition of the stored scan.
  */
 @ApplicationScoped
 public class ScanImageProxy {
@@ -27,11 +29,12 @@ public class ScanImageProxy {
     String scanAnalysisUrl;
 
     byte[] fetch(String scanId, int width) {
-        URI uri = URI.create(scanAnalysisUrl + "/api/v1/scans/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8)
-                + "/image?width=" + Math.max(16, Math.min(4096, width)));
+        String scan = scanAnalysisUrl + "/api/v1/scans/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8);
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = get(URI.create(scan + "/analysis/rendition?regions=false"));
+            if (response.statusCode() == 404 || response.statusCode() == 409) {
+                response = get(URI.create(scan + "/image?width=" + Math.max(16, Math.min(4096, width))));
+            }
             if (response.statusCode() != 200) {
                 throw unavailable("scan-analysis-service answered " + response.statusCode() + " for the image of scan " + scanId);
             }
@@ -42,6 +45,10 @@ public class ScanImageProxy {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while fetching the image of scan " + scanId);
         }
+    }
+
+    private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static ProblemException unavailable(String detail) {
