@@ -18,10 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for selection-service (records the outcome labels it is sent) and scan-analysis-service
- * (serves a display image), which do not run in these tests.
+ * (serves display images: the analysis's rendition 1024 x 400, the scan's plain rendition 512 x 200, and
+ * no analysis for scan ids containing {@value #UNANALYSED}), which do not run in these tests.
  */
 public class PeerStandIn implements QuarkusTestResourceLifecycleManager {
 
+    public static final String UNANALYSED = "UNANALYSED";
     public static final List<String> LABELS = new CopyOnWriteArrayList<>();
     public static final List<String> LABEL_AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -38,7 +40,14 @@ public class PeerStandIn implements QuarkusTestResourceLifecycleManager {
             LABEL_AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
             respond(exchange, 202, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         });
-        server.createContext("/api/v1/scans/", exchange -> respond(exchange, 200, "image/png", png()));
+        server.createContext("/api/v1/scans/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/analysis/rendition") && path.contains(UNANALYSED)) {
+                respond(exchange, 409, "application/problem+json", "{\"status\":409}".getBytes(StandardCharsets.UTF_8));
+            } else {
+                respond(exchange, 200, "image/png", path.endsWith("/analysis/rendition") ? png(1024, 400) : png(512, 200));
+            }
+        });
         server.start();
         String url = "http://localhost:" + server.getAddress().getPort();
         return Map.of("inspection.selection-url", url, "inspection.scan-analysis-url", url);
@@ -58,10 +67,10 @@ public class PeerStandIn implements QuarkusTestResourceLifecycleManager {
         exchange.close();
     }
 
-    private static byte[] png() throws IOException {
-        BufferedImage image = new BufferedImage(1024, 400, BufferedImage.TYPE_BYTE_GRAY);
-        for (int x = 0; x < 1024; x++) {
-            for (int y = 0; y < 400; y++) {
+    private static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
                 image.getRaster().setSample(x, y, 0, x < 256 ? 255 : 255 - x / 5);
             }
         }

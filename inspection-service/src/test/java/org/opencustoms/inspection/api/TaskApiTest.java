@@ -8,6 +8,7 @@ import org.opencustoms.platform.testing.PostgresTestResource;
 
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -116,8 +117,27 @@ class TaskApiTest {
                 .body("scanFindings[0].scanId", equalTo(scanId))
                 .body("scanFindings[0].regions.index", contains(0, 1))
                 .body("scanFindings[0].imageUrl", equalTo("/api/v1/inspections/" + id + "/scan-findings/" + scanId + "/image"));
-        as("inspector1").get("/api/v1/inspections/{id}/scan-findings/{scan}/image", id, scanId).then().statusCode(200)
-                .contentType("image/png");
+        assertEquals(1024, imageWidth(id, scanId), "the analysis's rendition, in whose pixels the regions are given");
+    }
+
+    @Test
+    void aScanWithoutAnAnalysisStillShowsItsPlainRendition() {
+        String container = containerNumber();
+        String scanId = "SCAN-" + PeerStandIn.UNANALYSED + "-" + java.util.UUID.randomUUID();
+        String id = createTask(container);
+        as("scan-analysis-service").body(finding(scanId, container)).post("/api/v1/inspections/{id}/scan-findings", id).then().statusCode(201);
+
+        assertEquals(512, imageWidth(id, scanId));
+    }
+
+    private static int imageWidth(String taskId, String scanId) {
+        byte[] png = as("inspector1").get("/api/v1/inspections/{id}/scan-findings/{scan}/image", taskId, scanId).then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
