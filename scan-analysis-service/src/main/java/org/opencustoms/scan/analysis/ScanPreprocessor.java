@@ -150,6 +150,7 @@ public final class ScanPreprocessor {
         CLAHE clahe = Imgproc.createCLAHE(2.0, new Size(8, 8));
         Mat enhanced = scope.newMat();
         clahe.apply(scaled, enhanced);
+        clahe.collectGarbage(); // its native buffers would otherwise wait for the garbage collector
         return enhanced;
     }
 }

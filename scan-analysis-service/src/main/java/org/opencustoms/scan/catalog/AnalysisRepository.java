@@ -31,6 +31,8 @@ public class AnalysisRepository {
     private static final String ANALYSIS_COLUMNS = "scan_id, model_version, threat_score, empty_score, regions, preprocess_millis, "
             + "threat_millis, empty_millis, rendition_millis, megapixels, waited_millis, rendition_width, rendition_height, "
             + "rendition_sha256, overlay_sha256, analysed_at";
+    /** The scan is still under this claim ($1 scan id, $2 attempt): nobody took it over after its lease ran out. */
+    private static final String OWNED = "scan_id = $1 and status = 'ANALYSING' and analysis_attempts = $2";
     private static final TypeReference<List<ScanAnalysis.Region>> REGIONS = new TypeReference<>() {
     };
 
@@ -42,20 +44,28 @@ public class AnalysisRepository {
         this.json = json;
     }
 
-    /** Marks up to {@code limit} of the oldest queued scans ANALYSING for this process and returns them. */
-    public List<ScanRecord> claimQueued(int limit) {
+    /** Marks up to {@code limit} of the oldest queued scans ANALYSING for this process and returns them, oldest first. */
+    public List<Claim> claimQueued(int limit) {
         if (limit <= 0) {
             return List.of();
         }
         RowSet<Row> rows = pool.preparedQuery("update scan_analysis.scan set status = 'ANALYSING', analysis_started_at = now(), "
                         + "analysis_attempts = analysis_attempts + 1 where scan_id in (select scan_id from scan_analysis.scan "
-                        + "where status = 'QUEUED' order by received_at limit $1 for update skip locked) returning " + ScanRepository.COLUMNS)
+                        + "where status = 'QUEUED' order by received_at limit $1 for update skip locked) returning " + ScanRepository.COLUMNS
+                        + ", analysis_attempts")
                 .execute(Tuple.of(limit))
                 .await().atMost(TIMEOUT);
-        List<ScanRecord> claimed = new ArrayList<>();
-        rows.forEach(row -> claimed.add(ScanRepository.toRecord(row)));
-        claimed.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
+        List<Claim> claimed = new ArrayList<>();
+        rows.forEach(row -> claimed.add(new Claim(ScanRepository.toRecord(row), row.getShort("analysis_attempts"))));
+        claimed.sort((a, b) -> a.scan().receivedAt().compareTo(b.scan().receivedAt()));
         return claimed;
+    }
+
+    /** A worker starts on the claim: the lease runs from now, not from the claim (the scan may have waited in memory). */
+    public boolean start(Claim claim) {
+        return pool.preparedQuery("update scan_analysis.scan set analysis_started_at = now() where " + OWNED)
+                .execute(Tuple.of(claim.scan().scanId(), claim.attempt()))
+                .await().atMost(TIMEOUT).rowCount() == 1;
     }
 
     /**
@@ -85,20 +95,30 @@ public class AnalysisRepository {
                 .await().atMost(TIMEOUT);
     }
 
-    /** Stores the analysis, marks the scan ANALYSED and queues its finding for inspection-service, in one transaction. */
-    public void recordAnalysed(StoredAnalysis analysis, String findingJson, String inspectionId) {
+    /**
+     * Stores the analysis, marks the scan ANALYSED and queues its finding for inspection-service, in one
+     * transaction; nothing is stored when the claim was lost meanwhile.
+     *
+     * @throws ClaimLostException when another claim has taken the scan over
+     */
+    public void recordAnalysed(Claim claim, StoredAnalysis analysis, String findingJson, String inspectionId) {
         Tuple values = Tuple.from(Arrays.asList(analysis.scanId(), analysis.modelVersion(), analysis.threatScore(), analysis.emptyScore(),
                 new JsonArray(write(analysis.regions())), analysis.timings().preprocessMillis(), analysis.timings().threatMillis(),
                 analysis.timings().emptyMillis(), analysis.renditionMillis(), analysis.timings().megapixels(), analysis.waitedMillis(),
                 analysis.renditionWidth(), analysis.renditionHeight(), analysis.renditionSha256(), analysis.overlaySha256(),
                 analysis.analysedAt()));
-        pool.withTransaction(connection -> connection.preparedQuery("insert into scan_analysis.scan_analysis (" + ANALYSIS_COLUMNS
-                                + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
-                                + "on conflict (scan_id) do nothing")
-                        .execute(values)
-                        .chain(() -> connection.preparedQuery("update scan_analysis.scan set status = 'ANALYSED', analysis_error = null "
-                                        + "where scan_id = $1")
-                                .execute(Tuple.of(analysis.scanId())))
+        pool.withTransaction(connection -> connection.preparedQuery("update scan_analysis.scan set status = 'ANALYSED', "
+                                + "analysis_error = null where " + OWNED)
+                        .execute(Tuple.of(analysis.scanId(), claim.attempt()))
+                        .invoke(updated -> {
+                            if (updated.rowCount() != 1) {
+                                throw new ClaimLostException(analysis.scanId());
+                            }
+                        })
+                        .chain(() -> connection.preparedQuery("insert into scan_analysis.scan_analysis (" + ANALYSIS_COLUMNS
+                                        + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                                        + "on conflict (scan_id) do nothing")
+                                .execute(values))
                         .chain(() -> findingJson == null ? io.smallrye.mutiny.Uni.createFrom().voidItem()
                                 : connection.preparedQuery("insert into scan_analysis.finding_delivery (scan_id, payload, inspection_id, state, "
                                                 + "next_attempt_at) values ($1, $2, $3, 'PENDING', now()) on conflict (scan_id) do nothing")
@@ -107,17 +127,17 @@ public class AnalysisRepository {
     }
 
     /** The scan cannot be analysed as it is (its input is wrong): FAILED with the reason, never retried. */
-    public void recordRejected(String scanId, String reason) {
-        pool.preparedQuery("update scan_analysis.scan set status = 'FAILED', analysis_error = $2 where scan_id = $1")
-                .execute(Tuple.of(scanId, reason))
+    public void recordRejected(Claim claim, String reason) {
+        pool.preparedQuery("update scan_analysis.scan set status = 'FAILED', analysis_error = $3 where " + OWNED)
+                .execute(Tuple.of(claim.scan().scanId(), claim.attempt(), reason))
                 .await().atMost(TIMEOUT);
     }
 
     /** The analysis broke for a reason that may pass: back to the queue, or FAILED after {@code maxAttempts}. */
-    public void recordBroken(String scanId, String reason, int maxAttempts) {
-        pool.preparedQuery("update scan_analysis.scan set analysis_error = $2, analysis_started_at = null, "
-                        + "status = case when analysis_attempts >= $3 then 'FAILED' else 'QUEUED' end where scan_id = $1")
-                .execute(Tuple.of(scanId, reason, maxAttempts))
+    public void recordBroken(Claim claim, String reason, int maxAttempts) {
+        pool.preparedQuery("update scan_analysis.scan set analysis_error = $3, analysis_started_at = null, "
+                        + "status = case when analysis_attempts >= $4 then 'FAILED' else 'QUEUED' end where " + OWNED)
+                .execute(Tuple.of(claim.scan().scanId(), claim.attempt(), reason, maxAttempts))
                 .await().atMost(TIMEOUT);
     }
 

@@ -40,7 +40,7 @@ public class FindingRelay {
         for (FindingDeliveries.Pending pending : deliveries.due(BATCH)) {
             String outcome = deliver(pending);
             registry.counter("scan.findings.deliveries", "outcome", outcome).increment();
-            if ("unreachable".equals(outcome)) {
+            if ("unreachable".equals(outcome) || "interrupted".equals(outcome)) {
                 return; // the rest would fail the same way; the next run tries again
             }
         }
@@ -62,6 +62,10 @@ public class FindingRelay {
                 LOG.errorf("the finding of scan %s was refused and will not be resent: %s", pending.scanId(), reason);
                 deliveries.rejected(pending.scanId(), reason);
                 return "rejected";
+            }
+            if (answer.status() == 401 || answer.status() == 403) {
+                LOG.warnf("inspection-service refuses this service's account (%d): check SCAN_ANALYSIS_SERVICE_PASSWORD; the finding of scan %s "
+                        + "waits", answer.status(), pending.scanId());
             }
             retry(pending, reason);
             return "retried";

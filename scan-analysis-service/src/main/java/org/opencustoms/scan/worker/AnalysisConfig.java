@@ -23,6 +23,13 @@ public interface AnalysisConfig {
     @WithDefault("4")
     int queueCapacity();
 
+    /**
+     * Scans waiting in PostgreSQL beyond which the service reports itself not ready, so that a load
+     * balancer sends new scans to other replicas (about 15 minutes of work for 2 workers at full size).
+     */
+    @WithDefault("100")
+    int maxBacklog();
+
     /** A directory written by {@code bin/platform scan-model train}; without one, the models shipped in the jar. */
     Optional<Path> modelDir();
 

@@ -12,6 +12,8 @@ import org.opencustoms.scan.analysis.ScanAnalyzer;
 import org.opencustoms.scan.analysis.ScanInputException;
 import org.opencustoms.scan.analysis.ScanRendition;
 import org.opencustoms.scan.catalog.AnalysisRepository;
+import org.opencustoms.scan.catalog.Claim;
+import org.opencustoms.scan.catalog.ClaimLostException;
 import org.opencustoms.scan.catalog.ScanRecord;
 import org.opencustoms.scan.catalog.StoredAnalysis;
 import org.opencustoms.scan.findings.ScanFinding;
@@ -59,19 +61,27 @@ public class AnalysisJob {
                 .register(registry);
     }
 
-    public void analyse(ScanRecord scan, ScanAnalyzer analyzer) {
+    public void analyse(Claim claim, ScanAnalyzer analyzer) {
+        ScanRecord scan = claim.scan();
+        if (!repository.start(claim)) {
+            LOG.infof("scan %s was taken over by another claim before this worker started on it", scan.scanId());
+            return;
+        }
         long start = System.nanoTime();
         String outcome = "analysed";
         try {
-            record(scan, analyzer, start);
+            record(claim, analyzer, start);
+        } catch (ClaimLostException e) {
+            outcome = "superseded";
+            LOG.warn(e.getMessage());
         } catch (ScanInputException e) {
             outcome = "rejected";
             LOG.infof("scan %s cannot be analysed: %s", scan.scanId(), e.getMessage());
-            repository.recordRejected(scan.scanId(), e.getMessage());
+            repository.recordRejected(claim, e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
             outcome = "broken";
             LOG.errorf(e, "the analysis of scan %s broke", scan.scanId());
-            repository.recordBroken(scan.scanId(), e.getClass().getSimpleName() + ": " + e.getMessage(), config.maxAttempts());
+            repository.recordBroken(claim, e.getClass().getSimpleName() + ": " + e.getMessage(), config.maxAttempts());
         } finally {
             Timer.builder("scan.analysis.duration").description("Scan analyses from claim to stored result")
                     .tag("modality", scan.modality()).tag("outcome", outcome)
@@ -79,7 +89,8 @@ public class AnalysisJob {
         }
     }
 
-    private void record(ScanRecord scan, ScanAnalyzer analyzer, long start) throws IOException {
+    private void record(Claim claim, ScanAnalyzer analyzer, long start) throws IOException {
+        ScanRecord scan = claim.scan();
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Image16 image = ScanImages.firstChannel(store, scan, config.maxMegapixels());
         Modality modality = Modality.valueOf(scan.modality());
@@ -95,7 +106,7 @@ public class AnalysisJob {
                 Math.max(0, Duration.between(scan.receivedAt(), startedAt).toNanos() / 1e6),
                 rendition.width(), rendition.height(), plain, overlay, OffsetDateTime.now(ZoneOffset.UTC));
         String finding = ScanFinding.of(scan, stored).map(this::write).orElse(null);
-        repository.recordAnalysed(stored, finding, scan.inspectionId());
+        repository.recordAnalysed(claim, stored, finding, scan.inspectionId());
         LOG.debugf("scan %s analysed in %.0f ms: threat %.3f, empty %.3f, %d regions", scan.scanId(),
                 (System.nanoTime() - start) / 1e6, analysis.threatScore(), analysis.emptyScore(), analysis.regions().size());
     }

@@ -6,8 +6,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while the analysis is saturated, so a load balancer sends new scans to another replica;
- * nothing is lost meanwhile (queued scans wait in PostgreSQL), and liveness stays up.
+ * Saturation (every worker busy, the in-memory queue full, scans waiting) is reported in the data. The
+ * service stays ready through short bursts, since a single replica that reports itself not ready also
+ * stops serving the tablets' images; it turns DOWN once the backlog reaches {@code max-backlog}, so a
+ * load balancer sends new scans to another replica. Nothing is lost meanwhile: queued scans wait in
+ * PostgreSQL, and liveness stays up.
  */
 @Readiness
 @ApplicationScoped
@@ -23,13 +26,14 @@ public class AnalysisReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         AnalysisWorkers.State state = workers.state();
         return HealthCheckResponse.named("scan-analysis")
-                .status(!state.saturated())
+                .status(!state.overloaded())
                 .withData("enabled", state.enabled())
                 .withData("workers", state.workers())
                 .withData("busy", state.busy())
                 .withData("queued", state.queued())
                 .withData("queueCapacity", state.queueCapacity())
                 .withData("backlog", state.backlog())
+                .withData("maxBacklog", state.maxBacklog())
                 .withData("saturated", state.saturated())
                 .build();
     }

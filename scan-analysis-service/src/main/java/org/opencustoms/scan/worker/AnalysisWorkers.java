@@ -2,9 +2,9 @@ package org.opencustoms.scan.worker;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import org.opencustoms.scan.analysis.ScanAnalyzer;
 import org.opencustoms.scan.analysis.ScanModels;
 import org.opencustoms.scan.catalog.AnalysisRepository;
-import org.opencustoms.scan.catalog.ScanRecord;
+import org.opencustoms.scan.catalog.Claim;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The analysis worker pool: one thread per core (never the event loop), each with its own predictors.
  * PostgreSQL holds the durable queue; this process claims only as many scans as its workers and a small
  * bounded in-memory queue can take. When both are full and scans still wait, the service is saturated:
- * readiness says so (so a load balancer sends scanners elsewhere) and the gauges show it, while
- * everything keeps waiting safely in PostgreSQL.
+ * the gauges and the readiness data show it, and once the backlog reaches {@code max-backlog} readiness
+ * turns DOWN so a load balancer sends scanners elsewhere; everything keeps waiting safely in PostgreSQL.
  */
 @ApplicationScoped
 public class AnalysisWorkers {
@@ -113,9 +113,9 @@ public class AnalysisWorkers {
                 return;
             }
             int room = pool.getCorePoolSize() + config.queueCapacity() - inFlight.get();
-            for (ScanRecord scan : repository.claimQueued(room)) {
+            for (Claim claim : repository.claimQueued(room)) {
                 inFlight.incrementAndGet();
-                pool.execute(new Work(scan));
+                pool.execute(new Work(claim));
             }
             backlog = repository.queued();
             saturated = backlog > 0 && inFlight.get() >= pool.getCorePoolSize() + config.queueCapacity();
@@ -124,8 +124,9 @@ public class AnalysisWorkers {
 
     public State state() {
         ThreadPoolExecutor pool = executor;
-        return pool == null ? new State(false, 0, 0, 0, config.queueCapacity(), backlog, false)
-                : new State(true, pool.getCorePoolSize(), busy.get(), queuedInMemory(), config.queueCapacity(), backlog, saturated);
+        return pool == null ? new State(false, 0, 0, 0, config.queueCapacity(), backlog, config.maxBacklog(), false)
+                : new State(true, pool.getCorePoolSize(), busy.get(), queuedInMemory(), config.queueCapacity(), backlog, config.maxBacklog(),
+                saturated);
     }
 
     private int queuedInMemory() {
@@ -139,8 +140,8 @@ public class AnalysisWorkers {
         return created;
     }
 
-    @PreDestroy
-    void stop() {
+    /** On shutdown, before the datasource closes (a @PreDestroy would run after it and could record nothing). */
+    void stop(@Observes ShutdownEvent event) {
         ThreadPoolExecutor pool = executor;
         if (pool == null) {
             return;
@@ -150,7 +151,7 @@ public class AnalysisWorkers {
             pool.shutdown();
             for (Runnable waiting : pool.getQueue().toArray(Runnable[]::new)) {
                 if (pool.remove(waiting)) {
-                    unstarted.add(((Work) waiting).scan.scanId());
+                    unstarted.add(((Work) waiting).claim.scan().scanId());
                 }
             }
         }
@@ -160,34 +161,45 @@ public class AnalysisWorkers {
             LOG.warnf("could not put %d claimed scans back in the queue (their lease will): %s", unstarted.size(), e.getMessage());
         }
         try {
-            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+            if (pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                analyzers.forEach(ScanAnalyzer::close);
+            } else {
+                // closing predictors a worker still uses could crash the JVM; the process is ending anyway
                 LOG.warn("scan analyses still running after 60 s at shutdown; their lease will put the scans back in the queue");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        analyzers.forEach(ScanAnalyzer::close);
     }
 
     /**
      * @param backlog   scans waiting in PostgreSQL (as of the last dispatch)
      * @param saturated every worker busy, the in-memory queue full, and scans still waiting
      */
-    public record State(boolean enabled, int workers, int busy, int queued, int queueCapacity, long backlog, boolean saturated) {
+    public record State(boolean enabled, int workers, int busy, int queued, int queueCapacity, long backlog, int maxBacklog,
+                        boolean saturated) {
+
+        /** More waits than the service should accept: new scans belong on another replica until the backlog shrinks. */
+        public boolean overloaded() {
+            return saturated && backlog >= maxBacklog;
+        }
     }
 
     private final class Work implements Runnable {
-        private final ScanRecord scan;
+        private final Claim claim;
 
-        Work(ScanRecord scan) {
-            this.scan = scan;
+        Work(Claim claim) {
+            this.claim = claim;
         }
 
         @Override
         public void run() {
             busy.incrementAndGet();
             try {
-                job.analyse(scan, analyzer.get());
+                job.analyse(claim, analyzer.get());
+            } catch (RuntimeException e) {
+                // PostgreSQL unreachable while recording: the lease brings the scan back; the thread and its analyzer live on
+                LOG.errorf(e, "could not record the analysis of scan %s", claim.scan().scanId());
             } finally {
                 busy.decrementAndGet();
                 inFlight.decrementAndGet();
@@ -195,7 +207,7 @@ public class AnalysisWorkers {
             try {
                 dispatch();
             } catch (RuntimeException e) {
-                LOG.debugf("dispatch after scan %s failed (the next poll retries): %s", scan.scanId(), e.getMessage());
+                LOG.debugf("dispatch after scan %s failed (the next poll retries): %s", claim.scan().scanId(), e.getMessage());
             }
         }
     }

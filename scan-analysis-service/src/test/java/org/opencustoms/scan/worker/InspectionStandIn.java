@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * loaders. {@code POST /control/fail?scan=ID&times=N} makes the next N findings of that scan fail with 503; the all-zero
  * inspection id is an inspection it does not know (404).
  *
- * <p>The analysis runs with one worker and a one-scan queue here, so the tests can saturate it.
+ * <p>The analysis runs with one worker, a one-scan queue and a backlog of 4 here, so the tests can overload it.
  */
 public class InspectionStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -63,7 +63,8 @@ public class InspectionStandIn implements QuarkusTestResourceLifecycleManager {
                 "scan.findings.every", "1s",
                 "scan.findings.max-backoff", "PT0.5S",
                 "scan.analysis.workers", "1",
-                "scan.analysis.queue-capacity", "1");
+                "scan.analysis.queue-capacity", "1",
+                "scan.analysis.max-backlog", "4");
     }
 
     private void finding(HttpExchange exchange) throws IOException {
