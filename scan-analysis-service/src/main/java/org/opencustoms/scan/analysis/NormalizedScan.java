@@ -13,9 +13,10 @@ import org.opencv.core.Rect;
  * @param container   the container's bounding box in normalized pixels
  * @param scaleX      original columns per normalized column
  * @param scaleY      original rows per normalized row
+ * @param fullSize    the denoised attenuation at the scan's own size, from which it was resampled (the display rendition starts here)
  */
 public record NormalizedScan(Mat attenuation, Mat detail, Rect container, double scaleX, double scaleY, int originalWidth,
-                             int originalHeight) {
+                             int originalHeight, Mat fullSize) {
 
     public int width() {
         return attenuation.cols();

@@ -43,26 +43,52 @@ public final class ScanAnalyzer implements AutoCloseable {
 
     /** @throws ScanInputException when the scan is not one the models can read (see {@link ScanInputs}) */
     public ScanAnalysis analyse(Image16 image, Modality modality, double i0) {
+        try (MatScope scope = new MatScope()) {
+            return analyse(image, modality, i0, scope).analysis();
+        }
+    }
+
+    /**
+     * Analyses the scan and draws its display rendition from the same denoised attenuation, which is
+     * computed once for both.
+     *
+     * @throws ScanInputException when the scan is not one the models can read (see {@link ScanInputs})
+     */
+    public Rendered analyseAndRender(Image16 image, Modality modality, double i0, int renditionWidth) {
+        try (MatScope scope = new MatScope()) {
+            Analysed analysed = analyse(image, modality, i0, scope);
+            long start = System.nanoTime();
+            ScanRendition rendition = ScanRendition.render(analysed.scan().fullSize(), analysed.analysis().regions(), renditionWidth, scope);
+            return new Rendered(analysed.analysis(), rendition, (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    /** An analysis and its display rendition, with the milliseconds the rendition took. */
+    public record Rendered(ScanAnalysis analysis, ScanRendition rendition, double renditionMillis) {
+    }
+
+    private record Analysed(ScanAnalysis analysis, NormalizedScan scan) {
+    }
+
+    private Analysed analyse(Image16 image, Modality modality, double i0, MatScope scope) {
         ScanInputs.check(image, i0);
         long start = System.nanoTime();
-        try (MatScope scope = new MatScope()) {
-            NormalizedScan scan = ScanPreprocessor.normalize(image, modality, i0, scope);
-            List<Rect> tiles = ModelInputs.tiles(scan);
-            ModelInputs.Planes planes = ModelInputs.Planes.of(scan);
-            long preprocessed = System.nanoTime();
-            float[] scores = tileScores(planes, tiles);
-            long threatDone = System.nanoTime();
-            double emptyScore = sigmoid(run(empty, manager, ModelInputs.emptyInput(scan, scope), ScanNetworks.emptyInputShape(1))[0]);
-            long emptyDone = System.nanoTime();
-            double threatScore = 0;
-            for (float score : scores) {
-                threatScore = Math.max(threatScore, score);
-            }
-            List<ScanAnalysis.Region> regions = regions(scan, tiles, scores, scope);
-            return new ScanAnalysis(threatScore, emptyScore, regions, modelVersion, new ScanAnalysis.Timings(
-                    (preprocessed - start) / 1e6, (threatDone - preprocessed) / 1e6, (emptyDone - threatDone) / 1e6,
-                    (double) image.width() * image.height() / 1e6));
+        NormalizedScan scan = ScanPreprocessor.normalize(image, modality, i0, scope);
+        List<Rect> tiles = ModelInputs.tiles(scan);
+        ModelInputs.Planes planes = ModelInputs.Planes.of(scan);
+        long preprocessed = System.nanoTime();
+        float[] scores = tileScores(planes, tiles);
+        long threatDone = System.nanoTime();
+        double emptyScore = sigmoid(run(empty, manager, ModelInputs.emptyInput(scan, scope), ScanNetworks.emptyInputShape(1))[0]);
+        long emptyDone = System.nanoTime();
+        double threatScore = 0;
+        for (float score : scores) {
+            threatScore = Math.max(threatScore, score);
         }
+        List<ScanAnalysis.Region> regions = regions(scan, tiles, scores, scope);
+        return new Analysed(new ScanAnalysis(threatScore, emptyScore, regions, modelVersion, new ScanAnalysis.Timings(
+                (preprocessed - start) / 1e6, (threatDone - preprocessed) / 1e6, (emptyDone - threatDone) / 1e6,
+                (double) image.width() * image.height() / 1e6)), scan);
     }
 
     private float[] tileScores(ModelInputs.Planes planes, List<Rect> tiles) {

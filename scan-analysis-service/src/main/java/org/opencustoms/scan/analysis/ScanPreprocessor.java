@@ -85,7 +85,7 @@ public final class ScanPreprocessor {
         Mat detail = scope.newMat();
         Core.subtract(resized, background, detail);
         return new NormalizedScan(resized, detail, containerRegion(resized, scope), (double) image.width() / width, scale,
-                image.width(), image.height());
+                image.width(), image.height(), attenuation);
     }
 
     /** The bounding box of everything that is not air; the whole image when nothing is. */

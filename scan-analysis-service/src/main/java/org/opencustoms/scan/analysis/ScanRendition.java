@@ -24,35 +24,43 @@ public record ScanRendition(int width, int height, byte[] plainPng, byte[] overl
     private static final Scalar REGION_COLOUR = new Scalar(0, 96, 255); // BGR: a strong orange, visible on grey
     private static final Scalar LABEL_BACKGROUND = new Scalar(0, 0, 0);
 
+    /** The rendition of a scan on its own (the service draws it from the analysis's attenuation instead). */
     public static ScanRendition render(Image16 image, Modality modality, double i0, List<ScanAnalysis.Region> regions, int maxWidth) {
-        if (maxWidth < 16) {
-            throw new IllegalArgumentException("a rendition needs at least 16 columns, got " + maxWidth);
-        }
         try (MatScope scope = new MatScope()) {
             Mat attenuation = ScanPreprocessor.denoise(
                     ScanPreprocessor.attenuation(ScanPreprocessor.counts(image, scope), i0, scope), modality, scope);
-            int width = Math.min(maxWidth, image.width());
-            double scale = (double) width / image.width();
-            int height = Math.max(1, (int) Math.round(image.height() * scale));
-            Mat resized = attenuation;
-            if (width != image.width()) {
-                resized = scope.newMat();
-                Imgproc.resize(attenuation, resized, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
-            }
-            Mat gray = ScanPreprocessor.displayRendition(resized, scope);
-            Mat colour = scope.newMat();
-            Imgproc.cvtColor(gray, colour, Imgproc.COLOR_GRAY2BGR);
-            int thickness = Math.max(2, width / 700);
-            for (int i = 0; i < regions.size(); i++) {
-                ScanAnalysis.Region region = regions.get(i);
-                Point topLeft = new Point(Math.floor(region.x() * scale), Math.floor(region.y() * scale));
-                Point bottomRight = new Point(Math.ceil((region.x() + region.width()) * scale) - 1,
-                        Math.ceil((region.y() + region.height()) * scale) - 1);
-                Imgproc.rectangle(colour, topLeft, bottomRight, REGION_COLOUR, thickness);
-                label(colour, String.valueOf(i + 1), topLeft, thickness);
-            }
-            return new ScanRendition(width, height, png(gray), png(colour));
+            return render(attenuation, regions, maxWidth, scope);
         }
+    }
+
+    /**
+     * @param attenuation denoised CV_32F attenuation at the scan's own size; regions are in its pixels
+     */
+    static ScanRendition render(Mat attenuation, List<ScanAnalysis.Region> regions, int maxWidth, MatScope scope) {
+        if (maxWidth < 16) {
+            throw new IllegalArgumentException("a rendition needs at least 16 columns, got " + maxWidth);
+        }
+        int width = Math.min(maxWidth, attenuation.cols());
+        double scale = (double) width / attenuation.cols();
+        int height = Math.max(1, (int) Math.round(attenuation.rows() * scale));
+        Mat resized = attenuation;
+        if (width != attenuation.cols()) {
+            resized = scope.newMat();
+            Imgproc.resize(attenuation, resized, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
+        }
+        Mat gray = ScanPreprocessor.displayRendition(resized, scope);
+        Mat colour = scope.newMat();
+        Imgproc.cvtColor(gray, colour, Imgproc.COLOR_GRAY2BGR);
+        int thickness = Math.max(2, width / 700);
+        for (int i = 0; i < regions.size(); i++) {
+            ScanAnalysis.Region region = regions.get(i);
+            Point topLeft = new Point(Math.floor(region.x() * scale), Math.floor(region.y() * scale));
+            Point bottomRight = new Point(Math.ceil((region.x() + region.width()) * scale) - 1,
+                    Math.ceil((region.y() + region.height()) * scale) - 1);
+            Imgproc.rectangle(colour, topLeft, bottomRight, REGION_COLOUR, thickness);
+            label(colour, String.valueOf(i + 1), topLeft, thickness);
+        }
+        return new ScanRendition(width, height, png(gray), png(colour));
     }
 
     /** The region's number on a dark tab just above (or inside, at the top edge) its box. */

@@ -94,13 +94,14 @@ public class AnalysisJob {
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Image16 image = ScanImages.firstChannel(store, scan, config.maxMegapixels());
         Modality modality = Modality.valueOf(scan.modality());
-        ScanAnalysis analysis = analyzer.analyse(image, modality, scan.airValue());
+        ScanAnalyzer.Rendered rendered = analyzer.analyseAndRender(image, modality, scan.airValue(), config.renditionWidth());
+        ScanAnalysis analysis = rendered.analysis();
         millisPerMegapixel.record(analysis.timings().totalMillis() / analysis.timings().megapixels());
-        long renditionStart = System.nanoTime();
-        ScanRendition rendition = ScanRendition.render(image, modality, scan.airValue(), analysis.regions(), config.renditionWidth());
-        String plain = storePng(rendition.plainPng());
-        String overlay = storePng(rendition.overlayPng());
-        double renditionMillis = (System.nanoTime() - renditionStart) / 1e6;
+        long storing = System.nanoTime();
+        String plain = storePng(rendered.rendition().plainPng());
+        String overlay = storePng(rendered.rendition().overlayPng());
+        double renditionMillis = rendered.renditionMillis() + (System.nanoTime() - storing) / 1e6;
+        ScanRendition rendition = rendered.rendition();
         StoredAnalysis stored = new StoredAnalysis(scan.scanId(), analysis.modelVersion(), analysis.threatScore(), analysis.emptyScore(),
                 analysis.regions(), analysis.timings(), renditionMillis,
                 Math.max(0, Duration.between(scan.receivedAt(), startedAt).toNanos() / 1e6),
