@@ -1,5 +1,5 @@
 // App shell: hash router, top bar (user, sync status, network), notices, service worker.
-import { clearCredentials, currentUsername, getCredentials, onUnauthorized } from './js/api.js';
+import { clearSession, currentUsername, getSession, onUnauthorized, storedSession } from './js/api.js';
 import { h, button, navigate } from './js/dom.js';
 import * as outbox from './js/outbox.js';
 import * as drafts from './js/drafts.js';
@@ -45,7 +45,11 @@ function route() {
   window.scrollTo(0, 0);
   renderChrome();
   const context = { notify };
-  if (!getCredentials()) {
+  if (!getSession()) {
+    if (storedSession()) {
+      clearSession();
+      loginMessage = 'Your sign-in has expired. Please sign in again. Saved outcomes stay on this tablet.';
+    }
     loginView(view, { message: loginMessage, onSignedIn });
     return;
   }
@@ -65,7 +69,7 @@ function onSignedIn() {
 }
 
 function signOut() {
-  clearCredentials();
+  clearSession();
   clearApiCache();
   loginMessage = null;
   navigate('#/queue');
@@ -128,7 +132,7 @@ function registerServiceWorker() {
 }
 
 onUnauthorized(() => {
-  clearCredentials();
+  clearSession();
   loginMessage = 'Your sign-in is no longer valid. Please sign in again. Saved outcomes stay on this tablet.';
   route();
 });

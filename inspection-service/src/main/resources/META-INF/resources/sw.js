@@ -1,6 +1,7 @@
 // Service worker: the app shell is cache-first; task lists and details are network-first with a
 // cached fallback so the queue still shows offline. Nothing else under /api/ is cached.
-const VERSION = 'v1';
+// bumped whenever the shell changes, so tablets drop the old one
+const VERSION = 'v2';
 const SHELL_CACHE = `ic-shell-${VERSION}`;
 const API_CACHE = 'ic-api-v1';
 const SHELL = [
@@ -60,9 +61,11 @@ function apiCacheKey(request) {
   const auth = request.headers.get('Authorization') ?? '';
   let user = 'anonymous';
   try {
-    user = atob(auth.replace(/^Basic\s+/i, '')).split(':')[0] || user;
+    // the bearer token's subject; the signature is the server's to check, this only partitions the cache
+    const payload = auth.replace(/^Bearer\s+/i, '').split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    user = JSON.parse(atob(payload)).sub || user;
   } catch {
-    // not Basic: keep "anonymous"
+    // no token: keep "anonymous"
   }
   const url = new URL(request.url);
   url.searchParams.set('__user', user);

@@ -1,36 +1,35 @@
-// HTTP access to the inspection API: Basic credentials, problem+json errors, offline detection.
+// HTTP access to the inspection API: a short-lived bearer token from sign-in, problem+json errors,
+// offline detection. The password is sent once, to /api/v1/sessions, and never stored.
 
-const CREDENTIALS_KEY = 'ic.credentials';
+const SESSION_KEY = 'ic.session';
 const TRANSIENT_STATUSES = new Set([0, 502, 503, 504]);
 
-export function getCredentials() {
+// versions before tokens kept the password here
+localStorage.removeItem('ic.credentials');
+
+/** The stored session, expired or not. */
+export function storedSession() {
   try {
-    const value = JSON.parse(localStorage.getItem(CREDENTIALS_KEY));
-    return value && value.username ? value : null;
+    const value = JSON.parse(localStorage.getItem(SESSION_KEY));
+    return value && value.token && value.username ? value : null;
   } catch {
     return null;
   }
 }
 
-export function setCredentials(credentials) {
-  localStorage.setItem(CREDENTIALS_KEY, JSON.stringify(credentials));
+/** The session, if its token has not expired. */
+export function getSession() {
+  const session = storedSession();
+  return session && new Date(session.expiresAt) > new Date() ? session : null;
 }
 
-export function clearCredentials() {
-  localStorage.removeItem(CREDENTIALS_KEY);
+export function clearSession() {
+  localStorage.removeItem(SESSION_KEY);
   lastSeenTasks.clear();
 }
 
 export function currentUsername() {
-  return getCredentials()?.username ?? null;
-}
-
-function basicAuth({ username, password }) {
-  // btoa only takes Latin-1, so encode the UTF-8 bytes first
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  bytes.forEach((b) => { binary += String.fromCharCode(b); });
-  return `Basic ${btoa(binary)}`;
+  return getSession()?.username ?? null;
 }
 
 /** The server could not be reached (no network, or a gateway said it is down). Worth retrying. */
@@ -54,7 +53,7 @@ export function problemText(problem) {
 
 let unauthorizedHandler = () => {};
 
-/** Called when stored credentials stop working (401 on a normal call). */
+/** Called when the stored token stops working (401 on a normal call). */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler;
 }
@@ -71,14 +70,11 @@ async function readProblem(response) {
   return { title: response.statusText || `HTTP ${response.status}`, status: response.status };
 }
 
-/**
- * fetch with the stored (or given) credentials. Throws NetworkError or ApiError.
- * credentials: 'omit' keeps the browser from showing its own Basic-auth dialog on a 401.
- */
-export async function request(path, { method = 'GET', json, body, headers = {}, credentials } = {}) {
-  const auth = credentials ?? getCredentials();
+/** fetch with the session's token (none when anonymous). Throws NetworkError or ApiError. */
+export async function request(path, { method = 'GET', json, body, headers = {}, anonymous = false } = {}) {
+  const session = anonymous ? null : getSession();
   const allHeaders = { Accept: 'application/json, application/problem+json', ...headers };
-  if (auth) allHeaders.Authorization = basicAuth(auth);
+  if (session) allHeaders.Authorization = `Bearer ${session.token}`;
   let payload = body;
   if (json !== undefined) {
     allHeaders['Content-Type'] = 'application/json';
@@ -95,7 +91,7 @@ export async function request(path, { method = 'GET', json, body, headers = {}, 
   }
   if (!response.ok) {
     const problem = await readProblem(response);
-    if (response.status === 401 && !credentials) unauthorizedHandler();
+    if (response.status === 401 && !anonymous) unauthorizedHandler();
     throw new ApiError(response.status, problem);
   }
   return response;
@@ -123,7 +119,17 @@ function extensionFor(type) {
 }
 
 export const Api = {
-  me: (credentials) => request('/api/v1/me', { credentials }).then((r) => r.json()),
+  /** Exchanges the user name and password for a token and stores only the token. */
+  async signIn(username, password) {
+    const response = await request('/api/v1/sessions', { method: 'POST', json: { username, password }, anonymous: true });
+    const session = await response.json();
+    localStorage.setItem(SESSION_KEY, JSON.stringify({
+      token: session.token, username: session.username, expiresAt: session.expiresAt, ports: session.ports,
+    }));
+    return session;
+  },
+
+  me: () => request('/api/v1/me').then((r) => r.json()),
 
   list: (query) => getJson(`${base}?${new URLSearchParams(query)}`),
 

@@ -1,6 +1,8 @@
 package org.opencustoms.inspection;
 
 import io.restassured.specification.RequestSpecification;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +19,24 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** the port of the test hand-offs, where both test inspectors work */
+    public static final String PORT = "USLAX";
+    /** the importer party of the test hand-offs */
+    public static final String IMPORTER_PARTY = "IMP-TEST";
+
+    /** A request with the token of the user or peer service of that name. */
     public static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, user).contentType("application/json");
+        return TestTokens.bearer(token(user)).contentType("application/json");
+    }
+
+    public static String token(String user) {
+        if (user.startsWith("inspector")) {
+            return TestTokens.inspector(user, PORT);
+        }
+        if (user.equals(Roles.IMPORTER)) {
+            return TestTokens.party(Roles.IMPORTER, IMPORTER_PARTY);
+        }
+        return TestTokens.of(user);
     }
 
     /** A valid ISO 6346 number with a random serial (owner code TST). */
@@ -42,6 +60,7 @@ public final class Fixtures {
                         Map.of("source", "MODEL", "id", "model", "weight", 0.4, "text", "model: importer history contributes +0.4"))),
                 Map.entry("riskScore", 0.72),
                 Map.entry("pickedAtRandom", false),
+                Map.entry("importerParty", IMPORTER_PARTY),
                 Map.entry("estimatedArrivalAt", Instant.now().plus(2, ChronoUnit.DAYS).toString()));
     }
 

@@ -1,11 +1,14 @@
 package org.opencustoms.inspection;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.opencustoms.platform.testing.PostgresTestResource;
 import org.opencustoms.platform.testing.ServiceEndpointsContract;
+import org.opencustoms.platform.testing.TokenTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(value = TokenTestResource.class, initArgs = @ResourceArg(name = "service", value = "inspection-service"))
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 }

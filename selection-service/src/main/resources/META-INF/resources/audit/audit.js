@@ -2,7 +2,8 @@
 // commitments, and verification of the log and a period's random draws in the browser.
 import { verifyLogAndDraws } from './verify.js';
 
-const CREDENTIALS = 'audit.credentials';
+// the signed-in session: a short-lived bearer token, never the password
+const SESSION = 'audit.session';
 const $ = testId => document.querySelector(`[data-testid="${testId}"]`);
 const charts = {};
 let lastQuery = '';
@@ -20,15 +21,33 @@ function rateCell(rate) {
   return [document.createTextNode(rate.rate == null ? '– (0/0)' : `${pct(rate.rate)} (${rate.count}/${rate.of})`), interval];
 }
 
-function credentials() {
-  return sessionStorage.getItem(CREDENTIALS);
+function session() {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(SESSION));
+    return stored && new Date(stored.expiresAt) > new Date() ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+async function signIn(username, password) {
+  const response = await fetch('/api/v1/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (response.status !== 201) {
+    throw new Error(body.detail || `sign-in answered ${response.status}`);
+  }
+  sessionStorage.setItem(SESSION, JSON.stringify({ token: body.token, username: body.username, expiresAt: body.expiresAt }));
 }
 
 async function api(path, accept = 'application/json') {
-  const response = await fetch(path, { headers: { Accept: accept, Authorization: `Basic ${credentials()}` } });
+  const response = await fetch(path, { headers: { Accept: accept, Authorization: `Bearer ${session()?.token}` } });
   if (response.status === 401 || response.status === 403) {
-    throw Object.assign(new Error(response.status === 401 ? 'wrong user or password' : 'this user is not a supervisor'),
-      { signIn: true });
+    throw Object.assign(new Error(response.status === 401 ? 'your session has ended; sign in again'
+      : 'this user may not read the audit reports'), { signIn: true });
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
@@ -57,8 +76,7 @@ function showDashboard() {
   $('login-form').hidden = true;
   $('dashboard').hidden = false;
   $('sign-out').hidden = false;
-  const decoded = new TextDecoder().decode(Uint8Array.from(atob(credentials()), c => c.charCodeAt(0)));
-  $('signed-in-as').textContent = `Signed in as ${decoded.split(':')[0]}`;
+  $('signed-in-as').textContent = `Signed in as ${session()?.username ?? ''}`;
 }
 
 function query() {
@@ -95,7 +113,7 @@ async function load() {
     document.body.dataset.loaded = 'true';
   } catch (error) {
     if (error.signIn) {
-      sessionStorage.removeItem(CREDENTIALS);
+      sessionStorage.removeItem(SESSION);
       showSignIn(error.message);
     } else {
       $('report-error').textContent = error.message;
@@ -359,16 +377,20 @@ function defaultPeriod() {
   $('filter-from').value = from.toISOString().slice(0, 10);
 }
 
-$('login-form').addEventListener('submit', event => {
+$('login-form').addEventListener('submit', async event => {
   event.preventDefault();
   const form = new FormData(event.target);
-  const utf8 = new TextEncoder().encode(`${form.get('username')}:${form.get('password')}`);
-  sessionStorage.setItem(CREDENTIALS, btoa(String.fromCharCode(...utf8)));
-  showDashboard();
-  load();
+  try {
+    await signIn(String(form.get('username')), String(form.get('password')));
+    event.target.reset();
+    showDashboard();
+    load();
+  } catch (error) {
+    showSignIn(error.message);
+  }
 });
 $('sign-out').addEventListener('click', () => {
-  sessionStorage.removeItem(CREDENTIALS);
+  sessionStorage.removeItem(SESSION);
   showSignIn();
 });
 $('filters').addEventListener('submit', event => {
@@ -380,7 +402,7 @@ document.querySelectorAll('[data-csv]').forEach(button => button.addEventListene
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 
 defaultPeriod();
-if (credentials()) {
+if (session()) {
   showDashboard();
   load();
 } else {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.opencustoms.common.identity.Caller;
 
 import java.util.List;
 
@@ -21,9 +22,10 @@ public class MeResource {
 
     @GET
     public Me me() {
-        return new Me(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+        Caller caller = Caller.of(identity);
+        return new Me(caller.subject(), caller.roles().stream().sorted().toList(), caller.ports().stream().sorted().toList(), caller.party());
     }
 
-    public record Me(String username, List<String> roles) {
+    public record Me(String username, List<String> roles, List<String> ports, String party) {
     }
 }

@@ -17,8 +17,10 @@ import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.common.problem.Problem;
 import org.opencustoms.common.problem.ProblemException;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Caller;
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Db;
+import org.opencustoms.inspection.task.TaskAccess;
 import org.opencustoms.inspection.task.TaskRepository;
 
 import java.net.URI;
@@ -43,14 +45,18 @@ public class AppealResource {
     TaskRepository tasks;
     @Inject
     SecurityIdentity caller;
+    @Inject
+    TaskAccess access;
 
     @POST
-    @RolesAllowed({Roles.IMPORTER, Roles.SUPERVISOR})
-    @Operation(summary = "Appeal the task's current outcome")
+    @RolesAllowed(Roles.IMPORTER)
+    @Operation(summary = "Appeal the task's current outcome (the importer of the inspected filing)")
     public Response file(@PathParam("id") UUID taskId, AppealRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (request == null || request.appellant() == null || request.appellant().isBlank() || request.appellant().length() > 200) {
-            violations.add(new FieldViolation("appellant", "required: who appeals (importer of record or broker), at most 200 characters"));
+        // the appellant is the importer party the token names, never a free text
+        String appellant = Caller.of(caller).party();
+        if (request != null && request.appellant() != null && !request.appellant().equals(appellant)) {
+            violations.add(new FieldViolation("appellant", "optional; when given, the party your token names (" + appellant + ")"));
         }
         if (request == null || request.grounds() == null || request.grounds().isBlank() || request.grounds().length() > 5000) {
             violations.add(new FieldViolation("grounds", "required: why, at most 5000 characters"));
@@ -58,6 +64,7 @@ public class AppealResource {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("Invalid appeal", violations);
         }
+        access.require(taskId);
         String actor = caller.getPrincipal().getName();
         Appeal appeal = db.transaction(tx -> {
             tasks.findForUpdate(tx, taskId).orElseThrow(() -> ProblemException.notFound("Inspection task", taskId));
@@ -68,7 +75,7 @@ public class AppealResource {
             }
             Row row = tx.query("insert into inspection.appeal (id, task_id, outcome_version, appellant, grounds, filed_by, filed_at, status) "
                             + "values ($1, $2, $3, $4, $5, $6, now(), 'OPEN') returning " + COLUMNS,
-                    UUID.randomUUID(), taskId, outcomeVersion, request.appellant(), request.grounds(), actor).iterator().next();
+                    UUID.randomUUID(), taskId, outcomeVersion, appellant, request.grounds(), actor).iterator().next();
             tasks.recordEvent(tx, taskId, actor, "APPEAL_FILED", "against outcome version " + outcomeVersion);
             return toAppeal(row);
         });
@@ -78,7 +85,7 @@ public class AppealResource {
     @GET
     @RolesAllowed({Roles.IMPORTER, Roles.INSPECTOR, Roles.SUPERVISOR})
     public List<Appeal> list(@PathParam("id") UUID taskId) {
-        tasks.find(taskId).orElseThrow(() -> ProblemException.notFound("Inspection task", taskId));
+        access.require(taskId);
         List<Appeal> appeals = new ArrayList<>();
         db.query("select " + COLUMNS + " from inspection.appeal where task_id = $1 order by filed_at", taskId).forEach(r -> appeals.add(toAppeal(r)));
         return appeals;

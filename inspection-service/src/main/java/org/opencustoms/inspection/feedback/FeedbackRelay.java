@@ -4,7 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencustoms.common.identity.ServiceToken;
 import org.jboss.logging.Logger;
 import org.opencustoms.inspection.db.Db;
 
@@ -13,10 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,15 +35,13 @@ public class FeedbackRelay {
     private final Db db;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final URI labels;
-    private final String authorization;
+    private final Config config;
 
     @Inject
-    public FeedbackRelay(Db db, @ConfigProperty(name = "inspection.selection-url") String selectionUrl,
-                         @ConfigProperty(name = "inspection.feedback.username") String username,
-                         @ConfigProperty(name = "inspection.feedback.password") String password) {
+    public FeedbackRelay(Db db, @ConfigProperty(name = "inspection.selection-url") String selectionUrl, Config config) {
         this.db = db;
         this.labels = URI.create(selectionUrl + "/api/v1/outcome-labels");
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.config = config;
     }
 
     @Scheduled(every = "${inspection.feedback.every:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,7 +76,7 @@ public class FeedbackRelay {
 
     private String send(String payload) {
         HttpRequest request = HttpRequest.newBuilder(labels).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .header("Content-Type", "application/json").header("Authorization", ServiceToken.authorization(config))
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Db;
 
 import java.util.UUID;
@@ -26,7 +26,7 @@ public class ScanFindingIntakeResource {
     FindingRepository findings;
 
     @POST
-    @RolesAllowed({Roles.SERVICE, Roles.SUPERVISOR})
+    @RolesAllowed(Roles.SCAN_ANALYSIS_SERVICE)
     @Operation(summary = "A scan finding by container number: attached to the container's open task, or kept until the task appears")
     public Response byContainer(ScanFindingRequest finding) {
         TaskFindingResource.validate(finding);

@@ -1,7 +1,10 @@
 package org.opencustoms.inspection.finding;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencustoms.common.identity.ServiceToken;
 import org.opencustoms.common.problem.Problem;
 import org.opencustoms.common.problem.ProblemException;
 
@@ -27,6 +30,8 @@ public class ScanImageProxy {
 
     @ConfigProperty(name = "inspection.scan-analysis-url")
     String scanAnalysisUrl;
+    @Inject
+    Config config;
 
     byte[] fetch(String scanId, int width) {
         String scan = scanAnalysisUrl + "/api/v1/scans/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8);
@@ -48,7 +53,8 @@ public class ScanImageProxy {
     }
 
     private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", ServiceToken.authorization(config)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static ProblemException unavailable(String detail) {

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.common.problem.ProblemException;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Db;
+import org.opencustoms.inspection.task.TaskAccess;
 import org.opencustoms.inspection.task.TaskRepository;
 
 import java.util.List;
@@ -35,9 +36,11 @@ public class TaskFindingResource {
     TaskRepository tasks;
     @Inject
     ScanImageProxy images;
+    @Inject
+    TaskAccess access;
 
     @POST
-    @RolesAllowed({Roles.SERVICE, Roles.SUPERVISOR})
+    @RolesAllowed(Roles.SCAN_ANALYSIS_SERVICE)
     @Operation(summary = "Attach a scan finding to a task (idempotent on scanId: 201 the first time, 200 after)")
     public Response forTask(@PathParam("id") UUID taskId, ScanFindingRequest finding) {
         validate(finding);
@@ -52,6 +55,7 @@ public class TaskFindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
     @Operation(summary = "The scan's display image, fetched from scan-analysis-service at the finding's image width")
     public Response image(@PathParam("id") UUID taskId, @PathParam("scanId") String scanId) {
+        access.require(taskId);
         FindingRepository.StoredFinding finding = findings.find(scanId)
                 .filter(f -> taskId.equals(f.taskId()))
                 .orElseThrow(() -> ProblemException.notFound("Scan finding", scanId));

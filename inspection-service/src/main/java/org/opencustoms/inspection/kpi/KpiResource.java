@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Db;
 
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public class KpiResource {
     Db db;
 
     @GET
-    @RolesAllowed(Roles.SUPERVISOR)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "Open tasks by age, selection-to-outcome time, time spent, hit rate by lane, AI findings confirmed or rejected, appeals")
     public Kpis kpis() {
         Row open = db.query("select count(*) filter (where now() - created_at < interval '1 day') as under_1d, "

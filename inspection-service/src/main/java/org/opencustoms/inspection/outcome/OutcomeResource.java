@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.opencustoms.common.problem.ProblemException;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Json;
+import org.opencustoms.inspection.task.TaskAccess;
 import org.opencustoms.inspection.task.TaskRepository;
 import org.opencustoms.inspection.task.TaskView;
 import org.opencustoms.inspection.task.TaskViews;
@@ -43,6 +44,8 @@ public class OutcomeResource {
     Json json;
     @Inject
     SecurityIdentity caller;
+    @Inject
+    TaskAccess access;
 
     @PUT
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
@@ -55,6 +58,7 @@ public class OutcomeResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw ProblemException.badRequest("bad-idempotency-key", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
+        access.require(id);
         OutcomeService.Recorded recorded = service.record(id, ifMatch, idempotencyKey, outcome, caller.getPrincipal().getName(),
                 caller.hasRole(Roles.SUPERVISOR));
         TaskView view = views.full(tasks.find(id).orElseThrow(), caller);
@@ -71,7 +75,7 @@ public class OutcomeResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
     @Operation(summary = "Every recorded version of the outcome, the first first")
     public List<com.fasterxml.jackson.databind.node.ObjectNode> versions(@PathParam("id") UUID id) {
-        tasks.find(id).orElseThrow(() -> ProblemException.notFound("Inspection task", id));
+        access.require(id);
         return outcomes.history(id).stream().map(o -> o.toJson(json)).toList();
     }
 }

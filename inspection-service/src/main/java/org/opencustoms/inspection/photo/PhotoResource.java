@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.opencustoms.common.problem.Problem;
 import org.opencustoms.common.problem.ProblemException;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.inspection.task.TaskAccess;
 import org.opencustoms.inspection.task.TaskRepository;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ public class PhotoResource {
     SecurityIdentity caller;
     @Inject
     PhotoStore store;
+    @Inject
+    TaskAccess access;
     @ConfigProperty(name = "inspection.photos.max-bytes")
     long maxBytes;
 
@@ -45,7 +48,7 @@ public class PhotoResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
     @Operation(summary = "Upload a photo (form field 'file': JPEG, PNG or WebP, at most 10 MB); the same bytes give the same id")
     public Response upload(@PathParam("id") UUID taskId, @RestForm("file") FileUpload file) throws IOException {
-        tasks.find(taskId).orElseThrow(() -> ProblemException.notFound("Inspection task", taskId));
+        access.require(taskId);
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("missing-file", "send the photo as the multipart form field 'file'");
         }
@@ -68,6 +71,7 @@ public class PhotoResource {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw ProblemException.notFound("Photo", sha256);
         }
+        access.require(taskId);
         PhotoRepository.StoredPhoto photo = photos.find(taskId, sha256)
                 .orElseThrow(() -> ProblemException.notFound("Photo", sha256));
         return Response.ok(store.file(photo.id()).toFile(), photo.contentType())

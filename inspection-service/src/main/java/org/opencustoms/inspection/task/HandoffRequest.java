@@ -17,5 +17,7 @@ public record HandoffRequest(
         List<Reason> reasons,
         Double riskScore,
         Boolean pickedAtRandom,
-        Instant estimatedArrivalAt) {
+        Instant estimatedArrivalAt,
+        /** the importer's party number, as the filing's owner; optional */
+        String importerParty) {
 }

@@ -25,5 +25,7 @@ public record Task(
         int version,
         Instant createdAt,
         Instant updatedAt,
-        Instant submittedAt) {
+        Instant submittedAt,
+        /** the filer party of the selected filing; null for tasks from before identities */
+        String importerParty) {
 }

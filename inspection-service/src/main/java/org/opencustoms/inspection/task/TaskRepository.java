@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.opencustoms.inspection.db.Db.instant;
@@ -21,7 +22,7 @@ import static org.opencustoms.inspection.db.Db.utc;
 public class TaskRepository {
 
     static final String COLUMNS = "id, decision_id, filing_id, filing_version, shipment_key, port, lane, containers, bill_of_lading, reasons, "
-            + "risk_score, picked_at_random, estimated_arrival_at, due_at, status, assignee, version, created_at, updated_at, submitted_at";
+            + "risk_score, picked_at_random, estimated_arrival_at, due_at, status, assignee, version, created_at, updated_at, submitted_at, importer_party";
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
 
@@ -37,11 +38,11 @@ public class TaskRepository {
     /** Inserts the task unless its decision already has one; returns the stored task and whether it is new. */
     public Created insertIfAbsent(Db.Tx tx, Task task) {
         RowSet<Row> inserted = tx.query("insert into inspection.task (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, "
-                        + "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20) on conflict (decision_id) do nothing returning " + COLUMNS,
+                        + "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) on conflict (decision_id) do nothing returning " + COLUMNS,
                 task.id(), task.decisionId(), task.filingId(), task.filingVersion(), task.shipmentKey(), task.port(), task.lane(),
                 task.containers().toArray(String[]::new), task.billOfLading(), json.write(task.reasons()), task.riskScore(),
                 task.pickedAtRandom(), utc(task.estimatedArrivalAt()), utc(task.dueAt()), task.status().name(), task.assignee(),
-                task.version(), utc(task.createdAt()), utc(task.updatedAt()), utc(task.submittedAt()));
+                task.version(), utc(task.createdAt()), utc(task.updatedAt()), utc(task.submittedAt()), task.importerParty());
         if (inserted.rowCount() == 1) {
             return new Created(toTask(inserted.iterator().next()), true);
         }
@@ -71,6 +72,10 @@ public class TaskRepository {
         StringBuilder where = new StringBuilder("true");
         condition(where, args, "status = $", filter.status());
         condition(where, args, "port = $", filter.port());
+        if (filter.ports() != null) {
+            args.add(filter.ports().toArray(String[]::new));
+            where.append(" and port = any($").append(args.size()).append(")");
+        }
         condition(where, args, "assignee = $", filter.assignee());
         condition(where, args, "lane = $", filter.lane());
         condition(where, args, "due_at < $", utc(filter.dueBefore()));
@@ -120,7 +125,8 @@ public class TaskRepository {
                 row.getInteger("version"),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
-                instant(row, "submitted_at"));
+                instant(row, "submitted_at"),
+                row.getString("importer_party"));
     }
 
     private List<Reason> readReasons(Object column) {
@@ -133,6 +139,7 @@ public class TaskRepository {
     public record Page(List<Task> tasks, long total) {
     }
 
-    public record TaskFilter(String status, String port, String assignee, String lane, Instant dueBefore) {
+    /** Filters of the task list; null means any. {@code ports} limits an inspector to the ports it works at. */
+    public record TaskFilter(String status, String port, Set<String> ports, String assignee, String lane, Instant dueBefore) {
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.common.problem.ProblemException;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
 
 import java.net.URI;
 import java.time.Instant;
@@ -44,10 +44,12 @@ public class TaskResource {
     TaskViews views;
     @Inject
     SecurityIdentity caller;
+    @Inject
+    TaskAccess access;
 
     @POST
-    @RolesAllowed({Roles.SERVICE, Roles.SUPERVISOR})
-    @Operation(summary = "Create the task for a selection decision (idempotent on decisionId: 201 the first time, 200 after)")
+    @RolesAllowed(Roles.SELECTION_SERVICE)
+    @Operation(summary = "Create the task for a selection decision (selection-service only; idempotent on decisionId: 201 the first time, 200 after)")
     public Response create(HandoffRequest handoff) {
         if (handoff == null) {
             throw ProblemException.badRequest("missing-body", "a hand-off body is required");
@@ -60,7 +62,7 @@ public class TaskResource {
 
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
-    @Operation(summary = "Tasks, soonest due first; assignee=me means the caller")
+    @Operation(summary = "Tasks, soonest due first; assignee=me means the caller. An inspector sees the tasks of its own ports only.")
     public TaskPage list(@QueryParam("status") String status, @QueryParam("port") String port, @QueryParam("assignee") String assignee,
                          @QueryParam("lane") String lane, @QueryParam("dueBefore") String dueBefore,
                          @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -86,16 +88,16 @@ public class TaskResource {
             throw new InvalidRequestException("Invalid task query", violations);
         }
         String who = "me".equals(assignee) ? name() : assignee;
-        TaskRepository.Page found = tasks.list(new TaskRepository.TaskFilter(status, port, who, lane, due), page, size);
+        TaskRepository.Page found = tasks.list(new TaskRepository.TaskFilter(status, port, access.listablePorts(), who, lane, due), page, size);
         return new TaskPage(found.tasks().stream().map(t -> views.summary(t, caller)).toList(), page, size, found.total());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR, Roles.SERVICE})
+    @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
     @Operation(summary = "A task with its scan findings and latest outcome; the ETag is its version, for If-Match")
     public Response get(@PathParam("id") UUID id) {
-        TaskView view = views.full(tasks.find(id).orElseThrow(() -> ProblemException.notFound("Inspection task", id)), caller);
+        TaskView view = views.full(access.require(id), caller);
         return Response.ok(view).tag(etag(view.version())).build();
     }
 
@@ -104,6 +106,7 @@ public class TaskResource {
     @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Take an open task (409 when someone else has it)")
     public Response claim(@PathParam("id") UUID id) {
+        access.require(id);
         return withTag(views.full(service.claim(id, name()), caller));
     }
 
@@ -112,6 +115,7 @@ public class TaskResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
     @Operation(summary = "Give a claimed task back to the queue (its assignee or a supervisor)")
     public Response release(@PathParam("id") UUID id) {
+        access.require(id);
         return withTag(views.full(service.release(id, name(), caller.hasRole(Roles.SUPERVISOR)), caller));
     }
 

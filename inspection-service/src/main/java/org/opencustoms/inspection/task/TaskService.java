@@ -51,7 +51,7 @@ public class TaskService {
         Task task = new Task(UUID.randomUUID(), handoff.decisionId(), handoff.filingId(), handoff.filingVersion(), handoff.shipmentKey(),
                 handoff.port(), handoff.lane(), List.copyOf(handoff.containers()), handoff.billOfLading(),
                 handoff.reasons() == null ? List.of() : List.copyOf(handoff.reasons()), handoff.riskScore(), handoff.pickedAtRandom(),
-                arrival, dueAt, TaskStatus.OPEN, null, 1, now, now, null);
+                arrival, dueAt, TaskStatus.OPEN, null, 1, now, now, null, handoff.importerParty());
         return db.transaction(tx -> {
             TaskRepository.Created created = tasks.insertIfAbsent(tx, task);
             if (created.created()) {
@@ -132,6 +132,8 @@ public class TaskService {
         }
         require(v, h.riskScore() != null && h.riskScore() >= 0 && h.riskScore() <= 1, "riskScore", "required: 0 to 1");
         require(v, h.pickedAtRandom() != null, "pickedAtRandom", "required");
+        require(v, h.importerParty() == null || h.importerParty().matches("[A-Za-z0-9-]{2,32}"), "importerParty",
+                "2 to 32 letters, digits or dashes");
         if (h.reasons() != null) {
             for (int i = 0; i < h.reasons().size(); i++) {
                 Reason r = h.reasons().get(i);

@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencustoms.inspection.access.Roles;
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Json;
 import org.opencustoms.inspection.finding.FindingRepository;
 import org.opencustoms.inspection.finding.ScanFindingRequest;
@@ -42,7 +42,7 @@ public class TaskViews {
     }
 
     private TaskView view(Task task, SecurityIdentity caller, boolean detailed) {
-        boolean seesInternals = !caller.hasRole(Roles.INSPECTOR) || caller.hasRole(Roles.SUPERVISOR);
+        boolean seesInternals = caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.SELECTION_SERVICE);
         List<Reason> reasons = seesInternals ? task.reasons()
                 : task.reasons().stream().filter(r -> inspectorSources.contains(r.source())).map(Reason::withoutWeight).toList();
         List<TaskView.FindingView> findingViews = detailed

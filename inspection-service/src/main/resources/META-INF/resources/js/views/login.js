@@ -1,5 +1,5 @@
-// Sign-in screen: checks the credentials with GET /api/v1/me before storing them.
-import { Api, ApiError, NetworkError, setCredentials } from '../api.js';
+// Sign-in screen: exchanges the user name and password for a short-lived token (the password is not kept).
+import { Api, ApiError, NetworkError } from '../api.js';
 import { h } from '../dom.js';
 
 export function loginView(view, { onSignedIn, message }) {
@@ -16,12 +16,11 @@ export function loginView(view, { onSignedIn, message }) {
 
   async function signIn(event) {
     event.preventDefault();
-    const credentials = { username: username.value.trim(), password: password.value };
     submit.disabled = true;
     error.hidden = true;
     try {
-      await Api.me(credentials);
-      setCredentials(credentials);
+      await Api.signIn(username.value.trim(), password.value);
+      password.value = '';
       onSignedIn();
     } catch (e) {
       error.textContent = signInError(e);
@@ -42,6 +41,7 @@ export function loginView(view, { onSignedIn, message }) {
 
 function signInError(e) {
   if (e instanceof ApiError && e.status === 401) return 'Wrong user name or password';
+  if (e instanceof ApiError && e.status === 429) return 'Too many failed attempts. Wait a few minutes and try again.';
   if (e instanceof NetworkError) return 'Cannot reach the server. Check the connection and try again.';
   return e.message;
 }

@@ -120,6 +120,6 @@ class OutcomeApiTest {
         assertTrue(labels.get(1).contains("\"violationFound\":false") && labels.get(1).contains("\"correction\":true"), labels.get(1));
         feedback.deliverPending();
         assertEquals(2, PeerStandIn.LABELS.stream().filter(label -> label.contains(id)).count(), "delivered labels are not sent again");
-        assertTrue(PeerStandIn.LABEL_AUTHORIZATIONS.stream().allMatch(a -> a != null && a.startsWith("Basic ")));
+        assertTrue(PeerStandIn.LABEL_AUTHORIZATIONS.stream().allMatch(a -> a != null && a.startsWith("Bearer ")));
     }
 }

@@ -1,5 +1,7 @@
 package org.opencustoms.inspection.api;
 
+import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.common.identity.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -48,20 +50,27 @@ class PhotoAndAppealApiTest {
         outcome.put("photoIds", List.of(sha256));
         as("inspector1").header("If-Match", etag("inspector1", id)).body(outcome).put("/api/v1/inspections/{id}/outcome", id)
                 .then().statusCode(200).body("outcome.photoIds[0]", equalTo(sha256));
-        given().auth().preemptive().basic("inspector1", "inspector1").get("/api/v1/inspections/{id}/photos/{sha}", id, sha256)
+        TestTokens.bearer(org.opencustoms.inspection.Fixtures.token("inspector1")).get("/api/v1/inspections/{id}/photos/{sha}", id, sha256)
                 .then().statusCode(200).contentType("image/png");
     }
 
     @Test
     void anAppealIsFiledAgainstAnOutcomeAndDecidedByASupervisor() {
         String id = claimedTask("inspector2");
-        Map<String, Object> appeal = Map.of("appellant", "ACME Imports LLC (IOR 12-3456789)", "grounds", "the goods were declared correctly");
+        Map<String, Object> appeal = Map.of("grounds", "the goods were declared correctly");
         as("importer").body(appeal).post("/api/v1/inspections/{id}/appeals", id).then().statusCode(409);
         as("inspector2").header("If-Match", etag("inspector2", id)).body(narcoticsFound()).put("/api/v1/inspections/{id}/outcome", id)
                 .then().statusCode(200);
 
+        // the appellant is the party in the importer's token: another party's inspection is not found, a free-text one refused
+        TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "OTHER-PARTY")).contentType("application/json").body(appeal)
+                .post("/api/v1/inspections/{id}/appeals", id).then().statusCode(404);
+        as("importer").body(Map.of("appellant", "ACME Imports LLC", "grounds", "x")).post("/api/v1/inspections/{id}/appeals", id)
+                .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.hasItem("appellant"));
         String appealId = as("importer").body(appeal).post("/api/v1/inspections/{id}/appeals", id).then().statusCode(201)
-                .body("status", equalTo("OPEN")).body("outcomeVersion", equalTo(1)).body("filedBy", equalTo("importer"))
+                .body("status", equalTo("OPEN")).body("outcomeVersion", equalTo(1))
+                .body("appellant", equalTo(org.opencustoms.inspection.Fixtures.IMPORTER_PARTY))
+                .body("filedBy", equalTo("importer-" + org.opencustoms.inspection.Fixtures.IMPORTER_PARTY.toLowerCase()))
                 .extract().path("id");
         as("inspector2").body(Map.of("decision", "OVERTURNED", "reasoning", "x"))
                 .post("/api/v1/inspections/{id}/appeals/{a}/decision", id, appealId).then().statusCode(403);
@@ -80,7 +89,7 @@ class PhotoAndAppealApiTest {
     }
 
     private static io.restassured.response.Response upload(String id, String name, String type, byte[] bytes) {
-        return given().auth().preemptive().basic("inspector1", "inspector1")
+        return TestTokens.bearer(org.opencustoms.inspection.Fixtures.token("inspector1"))
                 .multiPart("file", name, bytes, type).post("/api/v1/inspections/{id}/photos", id);
     }
 

@@ -1,5 +1,7 @@
 package org.opencustoms.inspection.api;
 
+import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.common.identity.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,7 @@ import org.opencustoms.inspection.PeerStandIn;
 import org.opencustoms.platform.testing.PostgresTestResource;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
@@ -70,6 +73,32 @@ class TaskApiTest {
         as("supervisor").get("/api/v1/inspections/{id}", id).then().statusCode(200)
                 .body("reasons.source", contains("RULE", "MODEL"))
                 .body("riskScore", equalTo(0.72f));
+    }
+
+    @Test
+    void anInspectorWorksOnlyAtItsOwnPorts() {
+        String id = createTask(containerNumber());
+        String elsewhere = TestTokens.inspector("inspector-newark", "USEWR");
+
+        TestTokens.bearer(elsewhere).get("/api/v1/inspections/{id}", id).then().statusCode(404);
+        TestTokens.bearer(elsewhere).post("/api/v1/inspections/{id}/claim", id).then().statusCode(404);
+        TestTokens.bearer(elsewhere).contentType("application/json").body(org.opencustoms.inspection.Fixtures.noDiscrepancy())
+                .header("If-Match", "\"1\"").put("/api/v1/inspections/{id}/outcome", id).then().statusCode(404);
+        TestTokens.bearer(elsewhere).queryParam("size", 200).get("/api/v1/inspections").then().statusCode(200)
+                .body("items.port", everyItem(equalTo("USEWR")));
+        TestTokens.bearer(elsewhere).queryParam("port", "USLAX").get("/api/v1/inspections").then().statusCode(200)
+                .body("total", equalTo(0));
+
+        as("inspector1").get("/api/v1/inspections/{id}", id).then().statusCode(200);
+        as("inspector1").post("/api/v1/inspections/{id}/claim", id).then().statusCode(200);
+    }
+
+    @Test
+    void onlySelectionServiceCreatesTasksAndOnlyScanAnalysisPostsFindings() {
+        as("supervisor").body(handoff(containerNumber())).post("/api/v1/inspections").then().statusCode(403);
+        as("scan-analysis-service").body(handoff(containerNumber())).post("/api/v1/inspections").then().statusCode(403);
+        as("selection-service").body(finding("SCAN-" + UUID.randomUUID(), containerNumber())).post("/api/v1/scan-findings")
+                .then().statusCode(403);
     }
 
     @Test
@@ -161,7 +190,7 @@ class TaskApiTest {
     void meTellsTheAppWhoIsSignedIn() {
         as("inspector1").get("/api/v1/me").then().statusCode(200)
                 .body("username", equalTo("inspector1")).body("roles", contains("inspector"));
-        io.restassured.RestAssured.given().auth().preemptive().basic("inspector1", "wrong").get("/api/v1/me").then().statusCode(401);
+        TestTokens.bearer(TestTokens.foreign(Roles.INSPECTOR)).get("/api/v1/me").then().statusCode(401);
         as("supervisor").get("/api/v1/me").then().body("roles", notNullValue());
     }
 }

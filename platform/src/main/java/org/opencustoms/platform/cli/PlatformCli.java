@@ -2,6 +2,7 @@ package org.opencustoms.platform.cli;
 
 import org.opencustoms.platform.audit.LogAuditor;
 import org.opencustoms.platform.demo.DemoShift;
+import org.opencustoms.platform.identity.TokenCommand;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,8 +40,9 @@ public final class PlatformCli {
             case "down" -> down(options);
             case "status" -> status(options);
             case "random-draws" -> randomDraws(options);
+            case "token" -> TokenCommand.run(options, out);
             default -> throw new PlatformException("unknown command '" + options.command()
-                    + "'; use up, demo, down, status, random-draws or risk-model");
+                    + "'; use up, demo, down, status, token, random-draws or risk-model");
         };
     }
 

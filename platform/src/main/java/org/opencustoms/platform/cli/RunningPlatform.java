@@ -1,5 +1,8 @@
 package org.opencustoms.platform.cli;
 
+import org.opencustoms.platform.identity.PlatformKeys;
+import org.opencustoms.platform.identity.TokenIssuer;
+import org.opencustoms.platform.identity.TokenRequest;
 import org.opencustoms.platform.postgres.EmbeddedDatabase;
 
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.Map;
 final class RunningPlatform implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SERVICE_TOKEN_TTL = Duration.ofDays(30);
 
     private final InstanceLock lock;
     private final EmbeddedDatabase database;
@@ -47,11 +51,12 @@ final class RunningPlatform implements AutoCloseable {
             out.printf("Starting PostgreSQL on port %d (data in %s)%n", options.databasePort(), home.relativize(dataDirectory));
             database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), options.databasePort());
             Path logs = Files.createDirectories(dataDirectory.resolve("logs"));
+            PlatformKeys keys = PlatformKeys.loadOrCreate(dataDirectory);
             for (ServiceSpec spec : ServiceSpec.all()) {
                 database.createDatabaseIfMissing(spec.database());
                 Path serviceData = Files.createDirectories(dataDirectory.resolve(spec.name()));
                 out.printf("Starting %s on port %d%n", spec.name(), spec.port());
-                started.add(ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData)));
+                started.add(ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData, keys)));
             }
             for (ServiceProcess service : started) {
                 service.awaitReady(READY_TIMEOUT);
@@ -68,8 +73,16 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(Path home, ServiceSpec spec, EmbeddedDatabase database, Path serviceData) {
+    private static Map<String, String> environment(Path home, ServiceSpec spec, EmbeddedDatabase database, Path serviceData,
+                                                   PlatformKeys keys) {
         Map<String, String> env = new HashMap<>();
+        env.put("MP_JWT_VERIFY_PUBLICKEY", keys.publicKeyBase64());
+        // each service calls its peers as itself; a restart of 'up' issues fresh tokens
+        env.put("SERVICE_TOKEN", TokenIssuer.forKeys(keys).issue(TokenRequest.forService(spec.name(), SERVICE_TOKEN_TTL)));
+        if (spec.signsInUsers()) {
+            // the embedded default's sign-in for the web apps; in production the OIDC provider signs users in
+            env.put("SMALLRYE_JWT_SIGN_KEY", keys.privateKeyBase64());
+        }
         Path shippedModel = home.resolve("selection-service/models/customs-declarations");
         if (spec == ServiceSpec.SELECTION && Files.isDirectory(shippedModel) && System.getenv("SELECTION_MODEL_DIR") == null) {
             env.put("SELECTION_MODEL_DIR", shippedModel.toString());

@@ -24,6 +24,11 @@ public record ServiceSpec(String name, int port, String database, String maxHeap
         return home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** selection-service (the audit dashboard) and inspection-service (the tablet app) sign their users in. */
+    public boolean signsInUsers() {
+        return !SCAN_ANALYSIS.equals(this);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

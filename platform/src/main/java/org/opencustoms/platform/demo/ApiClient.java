@@ -64,11 +64,6 @@ final class ApiClient {
         return send(request.build());
     }
 
-    static Map<String, String> basicAuth(String user, String password) {
-        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return Map.of("Authorization", "Basic " + token);
-    }
-
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

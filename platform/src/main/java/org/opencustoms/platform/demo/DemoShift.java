@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.HashMap;
+import org.opencustoms.common.identity.Roles;
 
 /**
  * A simulated shift driven through the running platform, step by step, ending in a summary. Each step
@@ -28,10 +30,12 @@ public final class DemoShift {
     private String treeHead = "";
     private List<String> scanIds = List.of();
     private final List<String> selectedContainers = new ArrayList<>();
+    private final DemoIdentities identities;
 
     public DemoShift(PlatformOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.identities = new DemoIdentities(options.dataDirectory());
     }
 
     public int run() {
@@ -49,7 +53,7 @@ public final class DemoShift {
         sendCarrierData(traffic, shipments, now, tally);
         reviewDecisions(shipments, tally);
         streamScans(seed, tally);
-        SupervisorAudit audit = new SupervisorAudit(option("supervisor-password", "supervisor"), out);
+        SupervisorAudit audit = new SupervisorAudit(identities.as(Roles.SUPERVISOR), out);
         long labelledBefore = audit.labelledFilings();
         inspect(seed, tally);
         audit(audit, labelledBefore + tally.counts.getOrDefault("outcomes recorded", 0));
@@ -62,8 +66,9 @@ public final class DemoShift {
         List<ShipmentTraffic.Shipment> shipments = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             ShipmentTraffic.Shipment shipment = traffic.next();
-            ApiClient.Reply reply = selection.post("/api/v1/isf-filings", shipment.filing(),
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            Map<String, String> headers = new HashMap<>(identities.importer(filerParty(shipment)));
+            headers.put("Idempotency-Key", UUID.randomUUID().toString());
+            ApiClient.Reply reply = selection.post("/api/v1/isf-filings", shipment.filing(), headers);
             if (!reply.ok()) {
                 throw new PlatformException("selection-service refused a generated filing (" + reply.status() + "): " + reply.body());
             }
@@ -90,7 +95,8 @@ public final class DemoShift {
         Map<ShipmentTraffic.Voyage, List<String>> filedByVoyage = new LinkedHashMap<>();
         shipments.forEach(s -> filedByVoyage.computeIfAbsent(s.voyage(), v -> new ArrayList<>()).addAll(s.containers()));
         filedByVoyage.forEach((voyage, containers) -> {
-            ApiClient.Reply reply = selection.post("/api/v1/stow-plans", traffic.stowPlan(voyage, containers), Map.of());
+            ApiClient.Reply reply = selection.post("/api/v1/stow-plans", traffic.stowPlan(voyage, containers),
+                    identities.carrier(voyage.carrier()));
             requireOk(reply, "a stow plan");
             tally.add("discrepancies", reply.body().path("discrepancies").size());
             tally.add("containers on stow plans but on no filing", reply.body().path("unfiledContainers").size());
@@ -100,7 +106,8 @@ public final class DemoShift {
         });
         int messages = 0;
         for (ShipmentTraffic.Shipment shipment : shipments) {
-            ApiClient.Reply reply = selection.post("/api/v1/container-status-messages", traffic.statusMessage(shipment, now), Map.of());
+            ApiClient.Reply reply = selection.post("/api/v1/container-status-messages", traffic.statusMessage(shipment, now),
+                    identities.carrier(shipment.voyage().carrier()));
             requireOk(reply, "a status message");
             tally.add("discrepancies", reply.body().path("discrepancies").size());
             messages++;
@@ -109,11 +116,11 @@ public final class DemoShift {
     }
 
     private void reviewDecisions(List<ShipmentTraffic.Shipment> shipments, Tally tally) {
-        out.printf("%n[3] Selection decisions: read back as an officer, each with its place in the signed log%n");
-        Map<String, String> officer = ApiClient.basicAuth(option("officer-user", "officer"), option("officer-password", "officer"));
+        out.printf("%n[3] Selection decisions: read back as an auditor, each with its place in the signed log%n");
+        Map<String, String> auditor = identities.as(Roles.AUDITOR);
         for (int i = 0; i < filingIds.size(); i++) {
             String id = filingIds.get(i);
-            ApiClient.Reply reply = selection.get("/api/v1/isf-filings/" + id + "/decision", officer);
+            ApiClient.Reply reply = selection.get("/api/v1/isf-filings/" + id + "/decision", auditor);
             requireOk(reply, "to show a decision");
             JsonNode decision = reply.body().path("decision");
             tally.count("lane " + decision.path("lane").asText());
@@ -152,21 +159,21 @@ public final class DemoShift {
             containers.put(scanIds.get(i), scanned.isEmpty() ? "(simulated)" : scanned.get(i % scanned.size()));
         }
         for (String scanId : scanIds) {
-            ApiClient.Reply reply = scanAnalysis.get("/api/v1/scans/" + scanId);
+            ApiClient.Reply reply = scanAnalysis.get("/api/v1/scans/" + scanId, identities.as(Roles.SUPERVISOR));
             if (!reply.ok()) {
                 throw new PlatformException("scan-analysis-service does not know the scan it acknowledged, " + scanId + " (" + reply.status() + ")");
             }
             tally.count("scans stored");
         }
         out.printf("    analysis (the shipped DJL models on scan-analysis-service's worker pool):%n");
-        new ScanFindingsReport(out).await(scanIds, containers).forEach(tally::add);
+        new ScanFindingsReport(identities.as(Roles.SUPERVISOR), out).await(scanIds, containers).forEach(tally::add);
     }
 
     private void inspect(long seed, Tally tally) {
         out.printf("%n[5] Inspections: selected shipments arrive as tasks; inspector1 records outcomes through the tablet's API%n");
         int selected = tally.counts.getOrDefault("selected by risk", 0) + tally.counts.getOrDefault("selected at random", 0)
                 + tally.counts.getOrDefault("selected by risk and at random", 0);
-        new YardInspections(option("inspector-password", "inspector1"), option("supervisor-password", "supervisor"), seed, out)
+        new YardInspections(identities.inspector("inspector1", ShipmentTraffic.US_PORTS), identities.as(Roles.SUPERVISOR), seed, out)
                 .work(selected)
                 .forEach(tally::add);
     }
@@ -177,8 +184,10 @@ public final class DemoShift {
         audit.print();
     }
 
-    private String option(String name, String fallback) {
-        return options.option(name, fallback);
+    /** The party that files: the importer of record of an ISF-10, the filer code of the carrier's agent for an ISF-5. */
+    private static String filerParty(ShipmentTraffic.Shipment shipment) {
+        Object importer = shipment.filing().get("importerOfRecordNumber");
+        return importer != null ? importer.toString() : "AGENT-" + shipment.voyage().carrier();
     }
 
     private void printSummary(Tally tally) {

@@ -17,9 +17,11 @@ final class ScanFindingsReport {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     private final ApiClient scanAnalysis = new ApiClient(ServiceSpec.SCAN_ANALYSIS.baseUrl());
+    private final Map<String, String> supervisor;
     private final PrintStream out;
 
-    ScanFindingsReport(PrintStream out) {
+    ScanFindingsReport(Map<String, String> supervisor, PrintStream out) {
+        this.supervisor = supervisor;
         this.out = out;
     }
 
@@ -49,7 +51,7 @@ final class ScanFindingsReport {
             delivered += awaitDelivered(scanId) ? 1 : 0;
         }
         out.printf("    model %s; findings delivered to inspection-service: %d of %d%n",
-                scanIds.isEmpty() ? "-" : scanAnalysis.get("/api/v1/scans/" + scanIds.get(0) + "/analysis").body().path("modelVersion").asText("-"),
+                scanIds.isEmpty() ? "-" : scanAnalysis.get("/api/v1/scans/" + scanIds.get(0) + "/analysis", supervisor).body().path("modelVersion").asText("-"),
                 delivered, analysed);
         if (!scanIds.isEmpty()) {
             out.printf("    the rendition with its regions: %s/api/v1/scans/%s/analysis/rendition%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
@@ -61,7 +63,7 @@ final class ScanFindingsReport {
     private JsonNode awaitDone(String scanId) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            ApiClient.Reply reply = scanAnalysis.get("/api/v1/scans/" + scanId + "/analysis");
+            ApiClient.Reply reply = scanAnalysis.get("/api/v1/scans/" + scanId + "/analysis", supervisor);
             String status = reply.body().path("status").asText();
             if (!reply.ok() || "ANALYSED".equals(status) || "FAILED".equals(status) || System.nanoTime() > deadline) {
                 return reply.body();
@@ -74,7 +76,7 @@ final class ScanFindingsReport {
     private boolean awaitDelivered(String scanId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            String findings = scanAnalysis.get("/api/v1/scans/" + scanId + "/analysis").body().path("findings").asText();
+            String findings = scanAnalysis.get("/api/v1/scans/" + scanId + "/analysis", supervisor).body().path("findings").asText();
             if ("DELIVERED".equals(findings)) {
                 return true;
             }

@@ -21,8 +21,8 @@ final class SupervisorAudit {
     private final Map<String, String> supervisor;
     private final PrintStream out;
 
-    SupervisorAudit(String supervisorPassword, PrintStream out) {
-        this.supervisor = ApiClient.basicAuth("supervisor", supervisorPassword);
+    SupervisorAudit(Map<String, String> supervisor, PrintStream out) {
+        this.supervisor = supervisor;
         this.out = out;
     }
 

@@ -28,9 +28,9 @@ final class YardInspections {
     private final PrintStream out;
     private final Random random;
 
-    YardInspections(String inspectorPassword, String supervisorPassword, long seed, PrintStream out) {
-        this.inspector = ApiClient.basicAuth("inspector1", inspectorPassword);
-        this.supervisor = ApiClient.basicAuth("supervisor", supervisorPassword);
+    YardInspections(Map<String, String> inspector, Map<String, String> supervisor, long seed, PrintStream out) {
+        this.inspector = inspector;
+        this.supervisor = supervisor;
         this.random = new Random(seed);
         this.out = out;
     }

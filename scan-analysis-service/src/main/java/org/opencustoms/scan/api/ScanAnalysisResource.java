@@ -1,5 +1,7 @@
 package org.opencustoms.scan.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +18,6 @@ import org.opencustoms.common.problem.Problem;
 import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.scan.catalog.AnalysisRepository;
 import org.opencustoms.scan.catalog.ScanRecord;
-import org.opencustoms.scan.catalog.ScanRepository;
 import org.opencustoms.scan.catalog.ScanStatus;
 import org.opencustoms.scan.catalog.StoredAnalysis;
 import org.opencustoms.scan.findings.FindingDeliveries;
@@ -29,15 +30,16 @@ import java.nio.charset.StandardCharsets;
 
 @Path("/api/v1/scans/{id}/analysis")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR, Roles.INSPECTION_SERVICE})
 public class ScanAnalysisResource {
 
-    private final ScanRepository scans;
+    private final ScanAccess access;
     private final AnalysisRepository analyses;
     private final FindingDeliveries findings;
     private final PayloadStore store;
 
-    public ScanAnalysisResource(ScanRepository scans, AnalysisRepository analyses, FindingDeliveries findings, PayloadStore store) {
-        this.scans = scans;
+    public ScanAnalysisResource(ScanAccess access, AnalysisRepository analyses, FindingDeliveries findings, PayloadStore store) {
+        this.access = access;
         this.analyses = analyses;
         this.findings = findings;
         this.store = store;
@@ -46,7 +48,7 @@ public class ScanAnalysisResource {
     @GET
     @Operation(summary = "The scan's analysis: status, threat and empty-container scores, regions, model version and timings")
     public ScanAnalysisView analysis(@PathParam("id") String id) {
-        ScanRecord scan = scans.find(id).orElseThrow(() -> ProblemException.notFound("Scan", id));
+        ScanRecord scan = access.require(id);
         if (scan.status() != ScanStatus.ANALYSED) {
             return ScanAnalysisView.pending(scan, analyses.error(id).orElse(null));
         }
@@ -62,7 +64,7 @@ public class ScanAnalysisResource {
             + "unless regions=false")
     public Response rendition(@PathParam("id") String id, @QueryParam("regions") @DefaultValue("true") boolean regions,
                               @Context Request request) throws IOException {
-        ScanRecord scan = scans.find(id).orElseThrow(() -> ProblemException.notFound("Scan", id));
+        ScanRecord scan = access.require(id);
         StoredAnalysis analysis = scan.status() != ScanStatus.ANALYSED ? null : analyses.find(id).orElse(null);
         if (analysis == null) {
             throw new ProblemException(Problem.of(409, "analysis-not-ready", "Analysis not ready",

@@ -1,6 +1,8 @@
 package org.opencustoms.scan.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,9 +17,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
-import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.scan.catalog.ScanRecord;
-import org.opencustoms.scan.catalog.ScanRepository;
 import org.opencustoms.scan.store.PayloadStore;
 
 import java.io.IOException;
@@ -27,17 +27,18 @@ import java.util.List;
 
 @Path("/api/v1/scans")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR, Roles.INSPECTION_SERVICE})
 public class ScanResource {
 
     static final int MIN_WIDTH = 16;
     static final int MAX_WIDTH = 4096;
 
-    private final ScanRepository repository;
+    private final ScanAccess access;
     private final PayloadStore store;
 
     @Inject
-    public ScanResource(ScanRepository repository, PayloadStore store) {
-        this.repository = repository;
+    public ScanResource(ScanAccess access, PayloadStore store) {
+        this.access = access;
         this.store = store;
     }
 
@@ -84,6 +85,6 @@ public class ScanResource {
     }
 
     private ScanRecord find(String id) {
-        return repository.find(id).orElseThrow(() -> ProblemException.notFound("Scan", id));
+        return access.require(id);
     }
 }

@@ -6,16 +6,11 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 
-/** Where findings go: inspection-service, signed in with this service's own account (a Secret in production). */
+/** Where findings go: inspection-service, called with this service's own token (SERVICE_TOKEN). */
 @ConfigMapping(prefix = "scan.findings")
 public interface FindingsConfig {
 
     URI inspectionUrl();
-
-    @WithDefault("scan-analysis-service")
-    String username();
-
-    String password();
 
     @WithDefault("PT10S")
     Duration timeout();

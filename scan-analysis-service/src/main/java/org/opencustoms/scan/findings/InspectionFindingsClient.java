@@ -1,5 +1,7 @@
 package org.opencustoms.scan.findings;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.opencustoms.common.identity.ServiceToken;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -7,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** Posts findings to inspection-service: by inspection when the scanner named one, else by container number. */
 @ApplicationScoped
@@ -31,11 +31,10 @@ public class InspectionFindingsClient {
     }
 
     private Answer post(String path, String body) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.inspectionUrl().toString().replaceAll("/+$", "") + path))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", ServiceToken.authorization(ConfigProvider.getConfig()))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

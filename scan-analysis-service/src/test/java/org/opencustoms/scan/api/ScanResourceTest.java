@@ -1,5 +1,9 @@
 package org.opencustoms.scan.api;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -49,7 +53,7 @@ class ScanResourceTest {
 
     @Test
     void metadataDescribesTheStoredScan() {
-        given().get("/api/v1/scans/{id}", scanId).then().statusCode(200)
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scanId).then().statusCode(200)
                 .body("scanId", equalTo(scanId))
                 .body("modality", equalTo("XRAY"))
                 .body("sourceEnergyMev", equalTo(6.0f))
@@ -63,7 +67,7 @@ class ScanResourceTest {
 
     @Test
     void theImageIsAnEightBitRenditionWithAirWhiteAndCargoDark() throws Exception {
-        Response response = given().queryParam("width", 200).get("/api/v1/scans/{id}/image", scanId);
+        Response response = TestTokens.as(Roles.SUPERVISOR).queryParam("width", 200).get("/api/v1/scans/{id}/image", scanId);
         response.then().statusCode(200).contentType("image/png");
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.asByteArray()));
@@ -78,24 +82,24 @@ class ScanResourceTest {
 
     @Test
     void anUnchangedImageIsNotSentAgain() {
-        String tag = given().get("/api/v1/scans/{id}/image", scanId).then().statusCode(200).extract().header("ETag");
+        String tag = TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}/image", scanId).then().statusCode(200).extract().header("ETag");
 
-        given().header("If-None-Match", tag).get("/api/v1/scans/{id}/image", scanId).then().statusCode(304);
+        TestTokens.as(Roles.SUPERVISOR).header("If-None-Match", tag).get("/api/v1/scans/{id}/image", scanId).then().statusCode(304);
     }
 
     @Test
     void badImageRequestsAreProblems() {
-        given().queryParam("width", 5).get("/api/v1/scans/{id}/image", scanId).then().statusCode(422)
+        TestTokens.as(Roles.SUPERVISOR).queryParam("width", 5).get("/api/v1/scans/{id}/image", scanId).then().statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .body("violations[0].field", equalTo("width"));
-        given().queryParam("channel", "low").get("/api/v1/scans/{id}/image", scanId).then().statusCode(422)
+        TestTokens.as(Roles.SUPERVISOR).queryParam("channel", "low").get("/api/v1/scans/{id}/image", scanId).then().statusCode(422)
                 .body("violations[0].message", startsWith("this scan has a single energy channel"));
     }
 
     @Test
     void anUnknownScanIsNotFound() {
-        given().get("/api/v1/scans/{id}", "NO-SUCH-SCAN").then().statusCode(404)
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", "NO-SUCH-SCAN").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        given().get("/api/v1/scans/{id}/image", "NO-SUCH-SCAN").then().statusCode(404);
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}/image", "NO-SUCH-SCAN").then().statusCode(404);
     }
 }

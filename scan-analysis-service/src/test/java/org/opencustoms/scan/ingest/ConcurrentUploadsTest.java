@@ -1,5 +1,9 @@
 package org.opencustoms.scan.ingest;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -55,7 +59,7 @@ class ConcurrentUploadsTest {
                 assertEquals(scanIds.get(i), result.scanId());
                 assertEquals(sha256, result.sha256Hex());
                 assertFalse(result.duplicate());
-                given().get("/api/v1/scans/{id}", scanIds.get(i)).then().statusCode(200)
+                TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scanIds.get(i)).then().statusCode(200)
                         .body("payloadSha256", equalTo(sha256))
                         .body("width", equalTo(1000 + i));
             }

@@ -1,5 +1,9 @@
 package org.opencustoms.scan.ingest;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.grpc.ManagedChannel;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,7 +91,7 @@ class ResumableUploadTest {
         try (InputStream stored = store.open(HexFormat.of().formatHex(TestScans.sha256(payload)), 0)) {
             assertArrayEquals(payload, stored.readAllBytes());
         }
-        given().get("/api/v1/scans/{id}", scanId).then().statusCode(200)
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scanId).then().statusCode(200)
                 .body("payloadSha256", equalTo(HexFormat.of().formatHex(TestScans.sha256(payload))))
                 .body("status", equalTo("QUEUED"));
     }

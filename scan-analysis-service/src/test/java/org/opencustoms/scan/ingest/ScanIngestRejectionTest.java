@@ -1,5 +1,9 @@
 package org.opencustoms.scan.ingest;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -242,6 +246,6 @@ class ScanIngestRejectionTest {
     }
 
     private void assertNotStored(String scanId) {
-        given().get("/api/v1/scans/{id}", scanId).then().statusCode(404);
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scanId).then().statusCode(404);
     }
 }

@@ -1,5 +1,9 @@
 package org.opencustoms.scan.scanner;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,7 @@ class ScannerSimCliTest {
         int streamed = 0;
         while (scan.find()) {
             streamed++;
-            given().get("/api/v1/scans/{id}", scan.group(1)).then().statusCode(200)
+            TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scan.group(1)).then().statusCode(200)
                     .body("modality", equalTo("GAMMA"))
                     .body("width", equalTo(Integer.parseInt(scan.group(2))))
                     .body("isotope", anyOf(equalTo("Co-60"), equalTo("Cs-137")));

@@ -1,5 +1,9 @@
 package org.opencustoms.scan.worker;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,13 +33,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ScanAnalysisPipelineTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final String SCAN_SERVICE_CREDENTIALS = "Basic "
-            + Base64.getEncoder().encodeToString("scan-analysis-service:scan-analysis-service".getBytes(StandardCharsets.UTF_8));
 
     @Inject
     AnalysisWorkers workers;
@@ -105,7 +105,9 @@ class ScanAnalysisPipelineTest {
         assertEquals(!regions.isEmpty(), differ(plain, overlay), "the overlay differs from the plain rendition exactly when there are regions");
 
         String delivered = awaitRecorded(scanId, "201 /api/v1/inspections/" + inspectionId + "/scan-findings");
-        assertTrue(delivered.contains(SCAN_SERVICE_CREDENTIALS), "signed in as scan-analysis-service: " + delivered);
+        java.util.regex.Matcher bearer = java.util.regex.Pattern.compile("Bearer (\\S+)").matcher(delivered);
+        assertTrue(bearer.find(), "a bearer token: " + delivered);
+        assertEquals(List.of(Roles.SCAN_ANALYSIS_SERVICE), TestTokens.rolesOf(bearer.group(1)), "sent as scan-analysis-service");
         JsonPath finding = JsonPath.from(delivered.substring(delivered.indexOf('{')));
         assertEquals("MSCU1234566", finding.getString("containerNumber"));
         assertEquals(renditionWidth, finding.getInt("imageWidth"), "regions travel in the rendition's pixels");
@@ -137,9 +139,9 @@ class ScanAnalysisPipelineTest {
 
         JsonPath failed = awaitStatus(scanId, "FAILED");
         assertTrue(failed.getString("error").contains("at least 100 columns are needed for 400 rows"), failed.getString("error"));
-        given().get("/api/v1/scans/{id}/analysis/rendition", scanId).then().statusCode(409)
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}/analysis/rendition", scanId).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("FAILED"));
-        given().get("/api/v1/scans/{id}/analysis", "NO-SUCH-SCAN").then().statusCode(404).contentType("application/problem+json");
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}/analysis", "NO-SUCH-SCAN").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -180,7 +182,7 @@ class ScanAnalysisPipelineTest {
     }
 
     private static JsonPath analysis(String scanId) {
-        return given().get("/api/v1/scans/{id}/analysis", scanId).then().statusCode(200).extract().jsonPath();
+        return TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}/analysis", scanId).then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath awaitStatus(String scanId, String status) {
@@ -233,7 +235,7 @@ class ScanAnalysisPipelineTest {
     }
 
     private static BufferedImage png(String href) throws Exception {
-        byte[] bytes = given().get(href).then().statusCode(200).contentType("image/png").extract().asByteArray();
+        byte[] bytes = TestTokens.as(Roles.SUPERVISOR).get(href).then().statusCode(200).contentType("image/png").extract().asByteArray();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         assertNotNull(image, href + " is not a PNG");
         return image;

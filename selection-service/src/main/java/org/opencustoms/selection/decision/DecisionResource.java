@@ -2,6 +2,7 @@ package org.opencustoms.selection.decision;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +16,7 @@ import java.util.UUID;
 @Path("/api/v1")
 @Tag(name = "Decisions", description = "Selection decisions with their place in the tamper-evident log")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"officer", "supervisor", "analyst"})
+@RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
 public class DecisionResource {
 
     private final LoggedDecisions decisions;

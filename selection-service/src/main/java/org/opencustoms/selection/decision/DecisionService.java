@@ -100,7 +100,7 @@ public class DecisionService {
                                     context.previous() == null ? null : context.previous().id);
                             return log.append(locked, CanonicalJson.bytes(decision))
                                     .chain(index -> decisions.persist(entity(decision, index)))
-                                    .call(saved -> decision.lane().isInspection() ? handoff.enqueue(decision, document) : Uni.createFrom().voidItem())
+                                    .call(saved -> decision.lane().isInspection() ? handoff.enqueue(decision, document, filing.filerParty) : Uni.createFrom().voidItem())
                                     .replaceWith(decision);
                         }))));
     }

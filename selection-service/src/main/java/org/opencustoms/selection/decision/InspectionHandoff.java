@@ -20,7 +20,8 @@ public class InspectionHandoff {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
 
-    public Uni<Void> enqueue(Decision decision, IsfFiling filing) {
+    /** {@code importerParty}: the filing's owner, so that it can see and appeal its own inspection; null for older filings. */
+    public Uni<Void> enqueue(Decision decision, IsfFiling filing, String importerParty) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("decisionId", decision.id());
         task.put("filingId", decision.filingId());
@@ -34,6 +35,9 @@ public class InspectionHandoff {
         task.put("riskScore", decision.riskScore());
         task.put("pickedAtRandom", decision.pickedAtRandom());
         task.put("estimatedArrivalAt", filing.estimatedArrivalAt());
+        if (importerParty != null) {
+            task.put("importerParty", importerParty);
+        }
         InspectionHandoffEntity entity = new InspectionHandoffEntity();
         entity.decisionId = decision.id();
         entity.payload = new String(CanonicalJson.bytes(task), StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import org.opencustoms.selection.log.TreeHead;
 
 import java.util.UUID;
 
-/** Decisions as officers read them: with their log index and the proof that the signed tree head includes them. */
+/** Decisions as supervisors and auditors read them: with their log index and the proof that the signed tree head includes them. */
 @ApplicationScoped
 public class LoggedDecisions {
 

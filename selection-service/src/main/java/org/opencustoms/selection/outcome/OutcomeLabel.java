@@ -33,11 +33,11 @@ public record OutcomeLabel(
         check(v, outcomeVersion != null && outcomeVersion > 0, "outcomeVersion", "required: 1 or more");
         check(v, violationFound != null, "violationFound", "required");
         check(v, category == null || CATEGORIES.contains(category), "category", "one of the outcome categories");
-        check(v, categories != null && CATEGORIES.containsAll(categories), "categories", "required: outcome categories, possibly none");
+        check(v, categories != null && categories.stream().allMatch(c -> c != null && CATEGORIES.contains(c)), "categories", "required: outcome categories, possibly none");
         check(v, violationFound == null || categories == null || violationFound == !categories.isEmpty(), "categories",
                 "a violation has at least one category, and no violation none");
-        check(v, EXAMINATIONS.contains(examination), "examination", "NII_ONLY, PARTIAL_PHYSICAL or FULL_PHYSICAL");
-        check(v, ACTIONS.contains(action), "action", "RELEASE, HOLD, SEIZURE or REFERRAL");
+        check(v, examination != null && EXAMINATIONS.contains(examination), "examination", "NII_ONLY, PARTIAL_PHYSICAL or FULL_PHYSICAL");
+        check(v, action != null && ACTIONS.contains(action), "action", "RELEASE, HOLD, SEIZURE or REFERRAL");
         check(v, correction != null, "correction", "required");
         check(v, recordedAt != null, "recordedAt", "required");
         return v;

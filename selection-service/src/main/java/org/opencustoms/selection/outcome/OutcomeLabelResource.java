@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
+import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ import java.util.Objects;
 @Tag(name = "Outcomes", description = "What inspections found, for hit rates, the fairness audit and retraining")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("inspection")
+@RolesAllowed(Roles.INSPECTION_SERVICE)
 public class OutcomeLabelResource {
 
     private final Pool pool;

@@ -3,6 +3,7 @@ package org.opencustoms.selection.rules;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -29,7 +30,7 @@ public class RuleSetResource {
 
     @GET
     @Path("current")
-    @RolesAllowed({"analyst", "supervisor"})
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "The rule set in force")
     public Uni<VersionedRuleSet> current() {
         return ruleSets.inForce();
@@ -37,14 +38,14 @@ public class RuleSetResource {
 
     @GET
     @Path("{version}")
-    @RolesAllowed({"analyst", "supervisor"})
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "A rule set version (0 is the one shipped)")
     public Uni<VersionedRuleSet> version(@PathParam("version") int version) {
         return ruleSets.version(version);
     }
 
     @PUT
-    @RolesAllowed("analyst")
+    @RolesAllowed(Roles.ANALYST)
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Operation(summary = "Publish a new rule set version (YAML or JSON); decisions use it from now on")
     public Uni<VersionedRuleSet> publish(String text) {

@@ -1,5 +1,9 @@
 package org.opencustoms.selection.decision;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecisionApiTest {
 
     static JsonPath decisionOf(String filingLocation) {
-        return given().auth().preemptive().basic("officer", "officer")
+        return Actors.as(Roles.AUDITOR)
                 .when().get(filingLocation + "/decision").then().statusCode(200).extract().jsonPath();
     }
 
@@ -72,7 +76,7 @@ class DecisionApiTest {
         String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
         JsonPath first = decisionOf(location);
 
-        given().contentType(ContentType.JSON).body(filing).when().put(location).then().statusCode(200);
+        Actors.importer().contentType(ContentType.JSON).body(filing).when().put(location).then().statusCode(200);
         JsonPath second = decisionOf(location);
         assertEquals(2, second.getInt("decision.filingVersion"));
         assertEquals(first.getString("decision.id"), second.getString("decision.supersedes"));
@@ -80,7 +84,7 @@ class DecisionApiTest {
         assertEquals(first.getString("decision.randomDraw"), second.getString("decision.randomDraw"),
                 "an amendment cannot redraw the random pick");
 
-        given().auth().preemptive().basic("officer", "officer").when().get("/api/v1/decisions/" + first.getString("decision.id"))
+        Actors.as(Roles.AUDITOR).when().get("/api/v1/decisions/" + first.getString("decision.id"))
                 .then().statusCode(200).body("decision.filingVersion", equalTo(1));
     }
 
@@ -92,7 +96,7 @@ class DecisionApiTest {
                 .extract().header("Location");
         given().when().get(location + "/decision").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
-        given().auth().preemptive().basic("officer", "wrong").when().get(location + "/decision").then().statusCode(401);
+        TestTokens.bearer(TestTokens.foreign(Roles.AUDITOR)).when().get(location + "/decision").then().statusCode(401);
     }
 
     @Test
@@ -121,11 +125,11 @@ class DecisionApiTest {
                     weight: 3
                     reason: "Origin {value} is under a temporary operation"
                 """;
-        given().auth().preemptive().basic("officer", "officer").contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Actors.as(Roles.AUDITOR).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().put("/api/v1/admin/rule-sets").then().statusCode(403).contentType("application/problem+json");
-        given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body("name: broken\nrules: []".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Actors.as(Roles.ANALYST).contentType("application/yaml").body("name: broken\nrules: []".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().put("/api/v1/admin/rule-sets").then().statusCode(422).contentType("application/problem+json");
-        int version = given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        int version = Actors.as(Roles.ANALYST).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().put("/api/v1/admin/rule-sets").then().statusCode(200).extract().path("version");
         try {
             Map<String, Object> filing = IsfFixtures.isf10();
@@ -137,7 +141,7 @@ class DecisionApiTest {
         } finally {
             // put the shipped rules back in force for the other tests
             String shipped = new String(readShipped());
-            given().auth().preemptive().basic("analyst", "analyst").contentType("application/yaml").body(shipped.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            Actors.as(Roles.ANALYST).contentType("application/yaml").body(shipped.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .when().put("/api/v1/admin/rule-sets").then().statusCode(200);
         }
     }

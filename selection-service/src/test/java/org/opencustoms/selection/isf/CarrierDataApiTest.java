@@ -1,5 +1,9 @@
 package org.opencustoms.selection.isf;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -36,14 +40,14 @@ class CarrierDataApiTest {
         String location = IsfFilingApiTest.post(IsfFixtures.isf10("MAERSK ESSEN", voyage, List.of(onBoard, missing), IsfFixtures.inDays(5)))
                 .then().statusCode(201).body("status", equalTo("ACCEPTED")).extract().header("Location");
 
-        given().contentType(ContentType.JSON).body(stowPlan(voyage, List.of(onBoard, unfiled)))
+        Actors.carrier().contentType(ContentType.JSON).body(stowPlan(voyage, List.of(onBoard, unfiled)))
                 .when().post("/api/v1/stow-plans").then().statusCode(201)
                 .body("filingsMatched", equalTo(1))
                 .body("unfiledContainers", equalTo(List.of(unfiled)))
                 .body("discrepancies", hasSize(1))
                 .body("discrepancies[0].kind", equalTo("CONTAINER_NOT_ON_STOW_PLAN"));
 
-        given().when().get(location).then().statusCode(200)
+        Actors.importer().when().get(location).then().statusCode(200)
                 .body("compliance.discrepancies", hasSize(1))
                 .body("compliance.discrepancies[0].kind", equalTo("CONTAINER_NOT_ON_STOW_PLAN"))
                 .body("compliance.discrepancies[0].detail", containsString(missing));
@@ -62,28 +66,28 @@ class CarrierDataApiTest {
         String location = IsfFilingApiTest.post(filing).then().statusCode(201).extract().header("Location");
         String loadedAt = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).toString();
 
-        given().contentType(ContentType.JSON)
+        Actors.carrier().contentType(ContentType.JSON)
                 .body(Map.of("containerNumber", container, "eventCode", "GATE_IN", "eventAt", loadedAt, "place", "CNYTN"))
                 .when().post("/api/v1/container-status-messages").then().statusCode(201)
                 .body("discrepancies", empty());
-        given().contentType(ContentType.JSON)
+        Actors.carrier().contentType(ContentType.JSON)
                 .body(Map.of("containerNumber", container, "eventCode", "LOADED", "eventAt", loadedAt, "place", "VNSGN",
                         "billOfLading", filing.get("masterBillOfLading")))
                 .when().post("/api/v1/container-status-messages").then().statusCode(201)
                 .body("matchedFilings", hasSize(1))
                 .body("discrepancies[0].kind", equalTo("LOADED_AT_OTHER_PORT"));
 
-        given().when().get(location).then().statusCode(200)
+        Actors.importer().when().get(location).then().statusCode(200)
                 .body("compliance.discrepancies.kind", hasItem("LOADED_AT_OTHER_PORT"));
     }
 
     @Test
     void invalidCarrierDataIsRejectedNamingTheField() {
-        given().contentType(ContentType.JSON).body(stowPlan("V1", List.of("MSCU0000000")))
+        Actors.carrier().contentType(ContentType.JSON).body(stowPlan("V1", List.of("MSCU0000000")))
                 .when().post("/api/v1/stow-plans").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("positions[0].containerNumber"));
-        given().contentType(ContentType.JSON)
+        Actors.carrier().contentType(ContentType.JSON)
                 .body(Map.of("containerNumber", IsfFixtures.container(), "eventCode", "LOADED",
                         "eventAt", OffsetDateTime.now().plusDays(3).toString(), "place", "XX1"))
                 .when().post("/api/v1/container-status-messages").then().statusCode(422)

@@ -1,5 +1,9 @@
 package org.opencustoms.selection.isf;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -43,7 +47,7 @@ class IsfFilingApiTest {
                 .body("status", equalTo("ACCEPTED"))
                 .extract().header("Location");
 
-        given().when().get(location).then().statusCode(200)
+        Actors.importer().when().get(location).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("filing.type", equalTo("ISF_10"))
                 .body("filing.masterBillOfLading", equalTo(filing.get("masterBillOfLading")))
@@ -57,7 +61,7 @@ class IsfFilingApiTest {
     void acceptsAnIsf5OfEachShipmentType(String shipmentType) {
         String location = post(IsfFixtures.isf5(shipmentType)).then().statusCode(201)
                 .body("status", equalTo("ACCEPTED")).extract().header("Location");
-        given().when().get(location).then().statusCode(200)
+        Actors.importer().when().get(location).then().statusCode(200)
                 .body("filing.type", equalTo("ISF_5"))
                 .body("filing.shipmentType", equalTo(shipmentType));
     }
@@ -146,7 +150,7 @@ class IsfFilingApiTest {
 
     @Test
     void unreadableInputIsA400Problem() {
-        given().contentType(ContentType.JSON).body("{\"type\": \"ISF_10\", ").when().post(FILINGS).then()
+        Actors.importer().contentType(ContentType.JSON).body("{\"type\": \"ISF_10\", ").when().post(FILINGS).then()
                 .statusCode(400).contentType("application/problem+json").body("type", endsWith("malformed-json"));
         post(with(IsfFixtures.isf10(), "vesselColour", "blue")).then()
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("vesselColour"));
@@ -156,9 +160,9 @@ class IsfFilingApiTest {
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("containers"));
         post(with(IsfFixtures.isf10(), "type", "ISF_11")).then()
                 .statusCode(400).body("detail", containsString("ISF_10"));
-        given().contentType(ContentType.JSON).when().post(FILINGS).then()
+        Actors.importer().contentType(ContentType.JSON).when().post(FILINGS).then()
                 .statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("hello").when().post(FILINGS).then()
+        Actors.importer().contentType(ContentType.TEXT).body("hello").when().post(FILINGS).then()
                 .statusCode(415).contentType("application/problem+json");
     }
 
@@ -181,7 +185,7 @@ class IsfFilingApiTest {
                 .body("compliance.stuffingItemsOutstanding", equalTo(true))
                 .extract().header("Location");
 
-        given().contentType(ContentType.JSON).body(IsfFixtures.isf10()).header("If-Match", "1")
+        Actors.importer().contentType(ContentType.JSON).body(IsfFixtures.isf10()).header("If-Match", "1")
                 .when().put(location).then().statusCode(200)
                 .body("version", equalTo(2))
                 .body("compliance.stuffingItemsOutstanding", equalTo(false))
@@ -194,12 +198,12 @@ class IsfFilingApiTest {
         String location = post(original).then().statusCode(201).extract().header("Location");
         Map<String, Object> amended = with(IsfFixtures.isf10(), "commodityLines[0].htsNumber", "9403.60.8081");
 
-        given().contentType(ContentType.JSON).body(amended).when().put(location).then().statusCode(200)
+        Actors.importer().contentType(ContentType.JSON).body(amended).when().put(location).then().statusCode(200)
                 .header("ETag", containsString("2")).body("version", equalTo(2));
 
-        given().when().get(location).then().statusCode(200)
+        Actors.importer().when().get(location).then().statusCode(200)
                 .body("version", equalTo(2)).body("filing.commodityLines[0].htsNumber", equalTo("9403.60.8081"));
-        given().when().get(location + "/versions").then().statusCode(200)
+        Actors.importer().when().get(location + "/versions").then().statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].version", equalTo(1))
                 .body("[0].filing.commodityLines[0].htsNumber", equalTo("8471.30.0100"))
@@ -210,15 +214,15 @@ class IsfFilingApiTest {
     @Test
     void staleIfMatchTypeChangesAndWithdrawnFilingsAreRefused() {
         String location = post(IsfFixtures.isf10()).then().statusCode(201).extract().header("Location");
-        given().contentType(ContentType.JSON).body(IsfFixtures.isf10()).header("If-Match", "\"7\"")
+        Actors.importer().contentType(ContentType.JSON).body(IsfFixtures.isf10()).header("If-Match", "\"7\"")
                 .when().put(location).then().statusCode(412).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(IsfFixtures.isf5("FROB"))
+        Actors.importer().contentType(ContentType.JSON).body(IsfFixtures.isf5("FROB"))
                 .when().put(location).then().statusCode(422).body("violations[0].field", equalTo("type"));
 
-        given().when().delete(location).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-        given().contentType(ContentType.JSON).body(IsfFixtures.isf10())
+        Actors.importer().when().delete(location).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        Actors.importer().contentType(ContentType.JSON).body(IsfFixtures.isf10())
                 .when().put(location).then().statusCode(409).contentType("application/problem+json");
-        given().when().get(location).then().statusCode(200)
+        Actors.importer().when().get(location).then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN")).body("version", equalTo(1)).body("filing.type", equalTo("ISF_10"));
     }
 
@@ -226,24 +230,24 @@ class IsfFilingApiTest {
     void aRetriedPostWithTheSameKeyReturnsTheFirstFiling() {
         Map<String, Object> filing = IsfFixtures.isf10();
         String key = "retry-" + System.nanoTime();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(filing)
+        String first = Actors.importer().contentType(ContentType.JSON).header("Idempotency-Key", key).body(filing)
                 .when().post(FILINGS).then().statusCode(201).extract().path("id");
-        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(filing)
+        String second = Actors.importer().contentType(ContentType.JSON).header("Idempotency-Key", key).body(filing)
                 .when().post(FILINGS).then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
         assertEquals(first, second);
 
         String container = ((List<?>) filing.get("containers")).get(0).toString();
-        given().queryParam("container", container).when().get(FILINGS).then().statusCode(200).body("total", equalTo(1));
+        Actors.importer().queryParam("container", container).when().get(FILINGS).then().statusCode(200).body("total", equalTo(1));
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(IsfFixtures.isf10())
+        Actors.importer().contentType(ContentType.JSON).header("Idempotency-Key", key).body(IsfFixtures.isf10())
                 .when().post(FILINGS).then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
     void unknownFilingsAre404Problems() {
-        given().when().get(FILINGS + "/00000000-0000-0000-0000-000000000000").then()
+        Actors.importer().when().get(FILINGS + "/00000000-0000-0000-0000-000000000000").then()
                 .statusCode(404).contentType("application/problem+json");
-        given().when().get(FILINGS + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        Actors.importer().when().get(FILINGS + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -253,16 +257,16 @@ class IsfFilingApiTest {
         String bill = filing.get("masterBillOfLading").toString();
         String house = ((List<?>) filing.get("houseBillsOfLading")).get(0).toString();
 
-        given().queryParam("billOfLading", bill).when().get(FILINGS).then().statusCode(200)
+        Actors.importer().queryParam("billOfLading", bill).when().get(FILINGS).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(id));
-        given().queryParam("billOfLading", house).when().get(FILINGS).then().body("items[0].id", equalTo(id));
-        given().queryParam("billOfLading", bill).queryParam("status", "WITHDRAWN").when().get(FILINGS).then().body("total", equalTo(0));
-        given().queryParam("billOfLading", bill).queryParam("filedTo", "2020-01-01T00:00:00Z").when().get(FILINGS).then()
+        Actors.importer().queryParam("billOfLading", house).when().get(FILINGS).then().body("items[0].id", equalTo(id));
+        Actors.importer().queryParam("billOfLading", bill).queryParam("status", "WITHDRAWN").when().get(FILINGS).then().body("total", equalTo(0));
+        Actors.importer().queryParam("billOfLading", bill).queryParam("filedTo", "2020-01-01T00:00:00Z").when().get(FILINGS).then()
                 .body("total", equalTo(0));
-        given().queryParam("billOfLading", bill).queryParam("filedFrom", "2020-01-01T00:00:00Z").when().get(FILINGS).then()
+        Actors.importer().queryParam("billOfLading", bill).queryParam("filedFrom", "2020-01-01T00:00:00Z").when().get(FILINGS).then()
                 .body("total", equalTo(1));
-        given().queryParam("size", 1).when().get(FILINGS).then().statusCode(200).body("items", hasSize(1));
-        given().queryParam("size", 1000).when().get(FILINGS).then().statusCode(400).contentType("application/problem+json");
-        given().queryParam("filedFrom", "yesterday").when().get(FILINGS).then().statusCode(400);
+        Actors.importer().queryParam("size", 1).when().get(FILINGS).then().statusCode(200).body("items", hasSize(1));
+        Actors.importer().queryParam("size", 1000).when().get(FILINGS).then().statusCode(400).contentType("application/problem+json");
+        Actors.importer().queryParam("filedFrom", "yesterday").when().get(FILINGS).then().statusCode(400);
     }
 }

@@ -1,5 +1,9 @@
 package org.opencustoms.selection.isf;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +42,7 @@ class IsfFilingFuzzTest {
     @Test
     void mutatedFilingsNeverBreakTheServiceNorChangeStoredData() throws JsonProcessingException {
         String baseline = IsfFilingApiTest.post(IsfFixtures.isf10()).then().statusCode(201).extract().header("Location");
-        String baselineBody = given().get(baseline).then().statusCode(200).extract().asString();
+        String baselineBody = Actors.importer().get(baseline).then().statusCode(200).extract().asString();
         long before = total();
 
         int created = 0;
@@ -47,8 +51,8 @@ class IsfFilingFuzzTest {
             String body = mutatedBody();
             boolean amend = i % 10 == 0;
             Response response = amend
-                    ? given().contentType(ContentType.JSON).header("If-Match", "1").body(body).when().put(baseline)
-                    : given().contentType(ContentType.JSON).body(body).when().post(IsfFilingApiTest.FILINGS);
+                    ? Actors.importer().contentType(ContentType.JSON).header("If-Match", "1").body(body).when().put(baseline)
+                    : Actors.importer().contentType(ContentType.JSON).body(body).when().post(IsfFilingApiTest.FILINGS);
             int status = response.statusCode();
             if (status >= 500) {
                 fail("request " + i + " got " + status + ": " + response.asString() + "\nbody: " + abbreviate(body));
@@ -60,7 +64,7 @@ class IsfFilingFuzzTest {
                 assertEquals(status, (int) response.path("status"), "problem status of request " + i);
             } else if (amend) {
                 // a mutation that is still a valid filing amends the baseline: restore the expectation
-                baselineBody = given().get(baseline).then().statusCode(200).extract().asString();
+                baselineBody = Actors.importer().get(baseline).then().statusCode(200).extract().asString();
             } else {
                 created++;
             }
@@ -68,12 +72,12 @@ class IsfFilingFuzzTest {
 
         assertEquals(before + created, total(), "only accepted filings are stored");
         assertTrue(rejected > REQUESTS / 2, "the mutations should mostly be invalid, were " + rejected + " of " + REQUESTS);
-        assertEquals(baselineBody, given().get(baseline).then().statusCode(200).extract().asString(),
+        assertEquals(baselineBody, Actors.importer().get(baseline).then().statusCode(200).extract().asString(),
                 "rejected amendments leave the filing as it was");
     }
 
     private long total() {
-        return ((Number) given().queryParam("size", 1).get(IsfFilingApiTest.FILINGS).then().statusCode(200)
+        return ((Number) Actors.importer().queryParam("size", 1).get(IsfFilingApiTest.FILINGS).then().statusCode(200)
                 .extract().path("total")).longValue();
     }
 

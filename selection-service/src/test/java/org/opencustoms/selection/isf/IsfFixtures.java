@@ -20,7 +20,7 @@ public final class IsfFixtures {
     }
 
     public static io.restassured.response.Response post(Object body) {
-        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(body)
+        return org.opencustoms.selection.Actors.importer().contentType(io.restassured.http.ContentType.JSON).body(body)
                 .when().post(FILINGS);
     }
 

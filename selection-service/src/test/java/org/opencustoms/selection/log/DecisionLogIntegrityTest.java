@@ -1,5 +1,11 @@
 package org.opencustoms.selection.log;
 
+import org.opencustoms.selection.Actors;
+
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,6 +48,7 @@ class DecisionLogIntegrityTest {
         long before = given().get("/api/v1/audit/log/tree-head").then().statusCode(200).extract().<Number>path("treeSize").longValue();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String importer = TestTokens.party(Roles.IMPORTER, Actors.IMPORTER_PARTY);
         Semaphore inFlight = new Semaphore(64);
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -49,7 +56,8 @@ class DecisionLogIntegrityTest {
             String body = json.writeValueAsString(IsfFixtures.isf10());
             inFlight.acquire();
             responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create(filings.toString()))
-                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + importer)
+                            .timeout(Duration.ofSeconds(120))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((r, e) -> inFlight.release()));
         }

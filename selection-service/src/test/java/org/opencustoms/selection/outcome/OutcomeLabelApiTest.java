@@ -1,5 +1,9 @@
 package org.opencustoms.selection.outcome;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
@@ -46,17 +50,17 @@ class OutcomeLabelApiTest {
 
     @Test
     void onlyInspectionServiceSendsLabels() {
-        given().auth().preemptive().basic("officer", "officer").contentType("application/json").body(label(decisionId()))
+        Actors.as(Roles.AUDITOR).contentType("application/json").body(label(decisionId()))
                 .post("/api/v1/outcome-labels").then().statusCode(403);
     }
 
     private static RequestSpecification inspection() {
-        return given().auth().preemptive().basic("inspection-service", "inspection-service").contentType("application/json");
+        return Actors.as(Roles.INSPECTION_SERVICE).contentType("application/json");
     }
 
     private static String decisionId() {
         String location = IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201).extract().header("Location");
-        return given().auth().preemptive().basic("officer", "officer").get(location + "/decision").then().statusCode(200)
+        return Actors.as(Roles.AUDITOR).get(location + "/decision").then().statusCode(200)
                 .extract().path("decision.id");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -75,8 +76,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return Response.fromResponse(respond(Problem.of(401, "unauthorized", "Unauthorized",
-                "this resource needs credentials (HTTP basic)"), request))
-                .header("WWW-Authenticate", "Basic realm=\"" + REALM + "\"").build();
+                "this resource needs a bearer token (Authorization: Bearer ...)"), request))
+                .header("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"").build();
+    }
+
+    /** A token that is malformed, expired, for another audience or not signed by a trusted issuer. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(Problem.of(401, "invalid-token", "Unauthorized",
+                "the bearer token is malformed, expired, meant for another audience or not signed by a trusted issuer"), request))
+                .header("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"").build();
     }
 
     @ServerExceptionMapper

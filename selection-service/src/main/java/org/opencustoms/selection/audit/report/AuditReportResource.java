@@ -2,6 +2,7 @@ package org.opencustoms.selection.audit.report;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  */
 @Path("/api/v1/audit")
 @Tag(name = "Audit reports", description = "Fairness of selection, compliance estimate and KPIs, for supervisors")
-@RolesAllowed("supervisor")
+@RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
 public class AuditReportResource {
 
     static final String CSV = "text/csv";

@@ -39,4 +39,11 @@ public class ContainerStatusMessageEntity {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** the SCAC of the carrier that sent the message */
+    @Column(name = "carrier_code")
+    public String carrierCode;
+
+    @Column(name = "received_from")
+    public String receivedFrom;
 }

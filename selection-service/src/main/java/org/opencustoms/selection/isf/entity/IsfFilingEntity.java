@@ -55,6 +55,20 @@ public class IsfFilingEntity {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    /** The filer's party number, from its token: an importer reads and changes only the filings of its own party. */
+    @Column(name = "filer_party")
+    public String filerParty;
+
+    @Column(name = "filed_by")
+    public String filedBy;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    /** The SCAC of the carrier named in the current version: carrier data is matched only to its own filings. */
+    @Column(name = "carrier_code")
+    public String carrierCode;
+
     /** Two amendments racing for the same filing: the second fails instead of both becoming version n+1. */
     @Version
     @Column(name = "row_version", nullable = false)

@@ -55,4 +55,8 @@ public class IsfFilingVersionEntity {
 
     @Column(name = "stuffing_items_late", nullable = false)
     public boolean stuffingItemsLate;
+
+    /** the subject of the token that filed or amended this version */
+    @Column(name = "filed_by")
+    public String filedBy;
 }

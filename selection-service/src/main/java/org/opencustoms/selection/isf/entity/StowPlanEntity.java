@@ -29,4 +29,7 @@ public class StowPlanEntity {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    @Column(name = "received_from")
+    public String receivedFrom;
 }

@@ -18,21 +18,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class IsfFilingRepository implements PanacheRepositoryBase<IsfFilingEntity, UUID> {
 
-    public Uni<List<IsfFilingEntity>> activeOnVoyage(String vesselKey) {
-        return list("vesselKey = ?1 and status <> ?2", vesselKey, FilingStatus.WITHDRAWN);
+    /** The carrier's active filings on the voyage. */
+    public Uni<List<IsfFilingEntity>> activeOnVoyage(String vesselKey, String carrierCode) {
+        return list("vesselKey = ?1 and status <> ?2 and carrierCode = ?3", vesselKey, FilingStatus.WITHDRAWN, carrierCode);
     }
 
-    public Uni<List<IsfFilingEntity>> activeWithContainer(String container) {
-        return list("status <> ?1 and id in (select r.filingId from FilingReferenceEntity r where r.kind = ?2 and r.value = ?3)",
-                FilingStatus.WITHDRAWN, FilingReferenceEntity.CONTAINER, container);
+    /** The carrier's active filings that name the container. */
+    public Uni<List<IsfFilingEntity>> activeWithContainer(String container, String carrierCode) {
+        return list("status <> ?1 and carrierCode = ?4 and id in (select r.filingId from FilingReferenceEntity r where r.kind = ?2 and r.value = ?3)",
+                FilingStatus.WITHDRAWN, FilingReferenceEntity.CONTAINER, container, carrierCode);
     }
 
     public record Found(List<IsfFilingEntity> items, long total) {
     }
 
-    public Uni<Found> search(FilingQuery query) {
+    /** Filings matching the query; with a party, only that party's. */
+    public Uni<Found> search(FilingQuery query, String party) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
+        if (party != null) {
+            where.add("filerParty = :party");
+            parameters.and("party", party);
+        }
         if (query.status() != null) {
             where.add("status = :status");
             parameters.and("status", query.status());

@@ -29,7 +29,12 @@ import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.model.PageOf;
 import org.opencustoms.selection.isf.service.IdempotentFiling;
 import org.opencustoms.selection.isf.service.IsfFilingService;
+import org.opencustoms.common.identity.Caller;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.common.problem.Problem;
 import org.opencustoms.common.problem.ProblemException;
+import org.opencustoms.selection.isf.service.FilingAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.net.URI;
 import java.time.Instant;
@@ -49,13 +54,18 @@ public class IsfFilingResource {
     private final IdempotentFiling idempotentFiling;
     private final LoggedDecisions decisions;
 
-    public IsfFilingResource(IsfFilingService filings, IdempotentFiling idempotentFiling, LoggedDecisions decisions) {
+    private final SecurityIdentity identity;
+
+    public IsfFilingResource(IsfFilingService filings, IdempotentFiling idempotentFiling, LoggedDecisions decisions,
+                             SecurityIdentity identity) {
+        this.identity = identity;
         this.filings = filings;
         this.idempotentFiling = idempotentFiling;
         this.decisions = decisions;
     }
 
     @POST
+    @RolesAllowed(Roles.IMPORTER)
     @Operation(summary = "File an ISF", description = "Validates and stores an ISF-10 or ISF-5 as version 1. With an "
             + "Idempotency-Key, a retry returns the first answer; the same key with a different body is a 409.")
     @APIResponse(responseCode = "201", description = "Accepted, possibly with warnings")
@@ -65,18 +75,20 @@ public class IsfFilingResource {
     public Uni<Response> file(@Parameter(description = "Makes a retried POST safe") @HeaderParam("Idempotency-Key") String key,
                               IsfFiling filing) {
         requireBody(filing);
+        FilingAccess filer = filer();
         if (key == null) {
-            return filings.file(filing).map(receipt -> Response.created(location(receipt.id()))
+            return filings.file(filing, filer).map(receipt -> Response.created(location(receipt.id()))
                     .tag(Integer.toString(receipt.version())).entity(receipt).build());
         }
         requireValidKey(key);
-        return idempotentFiling.file(key, filing).map(answer -> Response.created(URI.create(answer.location()))
+        return idempotentFiling.file(key, filing, filer).map(answer -> Response.created(URI.create(answer.location()))
                 .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
                 .type(MediaType.APPLICATION_JSON).entity(answer.body()).build());
     }
 
     @PUT
     @Path("{id}")
+    @RolesAllowed(Roles.IMPORTER)
     @Operation(summary = "Amend a filing", description = "Stores a new version; earlier versions stay readable. "
             + "If-Match with the current version (as returned in ETag) guards against lost updates.")
     @APIResponse(responseCode = "200", description = "The new version")
@@ -85,41 +97,46 @@ public class IsfFilingResource {
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Uni<Response> amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, IsfFiling filing) {
         requireBody(filing);
-        return filings.amend(id, filing, expectedVersion(ifMatch))
+        return filings.amend(id, filing, expectedVersion(ifMatch), filer())
                 .map(receipt -> Response.ok(receipt).tag(Integer.toString(receipt.version())).build());
     }
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Roles.IMPORTER)
     @Operation(summary = "Withdraw a filing", description = "Marks it WITHDRAWN; nothing is erased.")
     public Uni<FilingReceipt> withdraw(@PathParam("id") UUID id) {
-        return filings.withdraw(id);
+        return filings.withdraw(id, filer());
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.IMPORTER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "The current version of a filing, with its compliance facts and discrepancies")
     public Uni<Response> current(@PathParam("id") UUID id) {
-        return filings.current(id).map(view -> Response.ok(view).tag(Integer.toString(view.currentVersion())).build());
+        return filings.current(id, reader()).map(view -> Response.ok(view).tag(Integer.toString(view.currentVersion())).build());
     }
 
     @GET
     @Path("{id}/decision")
-    @RolesAllowed({"officer", "supervisor", "analyst"})
-    @Operation(summary = "The decision on the filing's current version, with its log index and inclusion proof (officers only)")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "The decision on the filing's current version, with its log index and inclusion proof (supervisors and auditors only)")
     public Uni<LoggedDecisions.LoggedDecision> decision(@PathParam("id") UUID id) {
         return decisions.forFiling(id);
     }
 
     @GET
     @Path("{id}/versions")
+    @RolesAllowed({Roles.IMPORTER, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "Every version of a filing, oldest first")
     public Uni<List<FilingView>> versions(@PathParam("id") UUID id) {
-        return filings.history(id);
+        return filings.history(id, reader());
     }
 
     @GET
-    @Operation(summary = "Search filings", description = "By bill of lading, container, status and filing time; newest first.")
+    @RolesAllowed({Roles.IMPORTER, Roles.SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "Search filings", description = "By bill of lading, container, status and filing time; newest first. "
+            + "An importer finds only its own party's filings.")
     public Uni<PageOf<FilingSummary>> search(@QueryParam("billOfLading") String billOfLading,
                                              @QueryParam("container") String container,
                                              @QueryParam("status") String status,
@@ -132,7 +149,25 @@ public class IsfFilingResource {
         }
         FilingQuery query = new FilingQuery(blankToNull(billOfLading), blankToNull(container), status(status),
                 instant("filedFrom", filedFrom), instant("filedTo", filedTo), page, size);
-        return filings.search(query);
+        return filings.search(query, reader());
+    }
+
+    /** The importer filing or changing: its token must name its party. */
+    private FilingAccess filer() {
+        FilingAccess access = FilingAccess.of(Caller.of(identity));
+        if (access.party() == null) {
+            throw new ProblemException(Problem.of(403, "no-party", "Forbidden",
+                    "the token names no party: an importer's token needs the party claim with its importer or filer number"));
+        }
+        return access;
+    }
+
+    private FilingAccess reader() {
+        FilingAccess access = FilingAccess.of(Caller.of(identity));
+        if (!access.everyParty() && access.party() == null) {
+            throw new ProblemException(Problem.of(403, "no-party", "Forbidden", "the token names no party"));
+        }
+        return access;
     }
 
     private static URI location(UUID id) {

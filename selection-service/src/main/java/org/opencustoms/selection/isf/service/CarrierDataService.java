@@ -55,7 +55,7 @@ public class CarrierDataService {
     }
 
     @WithTransaction
-    public Uni<StowPlanReceipt> receive(StowPlan plan) {
+    public Uni<StowPlanReceipt> receive(StowPlan plan, String receivedFrom) {
         CarrierDataValidator.validate(plan);
         StowPlanEntity entity = new StowPlanEntity();
         entity.id = UUID.randomUUID();
@@ -63,6 +63,7 @@ public class CarrierDataService {
         entity.vesselName = plan.vessel().name();
         entity.voyage = plan.vessel().voyage();
         entity.carrierCode = plan.carrierCode();
+        entity.receivedFrom = receivedFrom;
         entity.receivedAt = Instant.now();
         List<StowPlanPositionEntity> positions = plan.positions().stream().map(p -> position(entity.id, p)).toList();
         Set<String> onBoard = new HashSet<>();
@@ -71,7 +72,7 @@ public class CarrierDataService {
 
         return stowPlans.persist(entity)
                 .chain(() -> stowPlans.persistPositions(positions))
-                .chain(() -> filings.activeOnVoyage(entity.vesselKey))
+                .chain(() -> filings.activeOnVoyage(entity.vesselKey, entity.carrierCode))
                 .chain(matched -> forEach(matched, filing -> currentDocument(filing)
                         .chain(document -> recorder.record(filing, DiscrepancyDetector.againstStowPlan(document, facts))))
                         .chain(found -> filedContainers(matched).map(filed -> {
@@ -82,7 +83,8 @@ public class CarrierDataService {
     }
 
     @WithTransaction
-    public Uni<StatusMessageReceipt> receive(ContainerStatusMessage message) {
+    /** A status message from the carrier with this SCAC, matched to that carrier's filings only. */
+    public Uni<StatusMessageReceipt> receive(ContainerStatusMessage message, String carrierCode, String receivedFrom) {
         CarrierDataValidator.validate(message);
         ContainerStatusMessageEntity entity = new ContainerStatusMessageEntity();
         entity.id = UUID.randomUUID();
@@ -93,8 +95,10 @@ public class CarrierDataService {
         entity.place = message.place();
         entity.vesselKey = message.vessel() == null ? null : VesselKeys.of(message.vessel());
         entity.receivedAt = Instant.now();
+        entity.carrierCode = carrierCode;
+        entity.receivedFrom = receivedFrom;
         return statusMessages.persist(entity)
-                .chain(() -> filings.activeWithContainer(entity.containerNumber))
+                .chain(() -> filings.activeWithContainer(entity.containerNumber, carrierCode))
                 .chain(matched -> forEach(matched, filing -> currentDocument(filing)
                         .chain(document -> recorder.record(filing, DiscrepancyDetector.againstStatus(document, filing.vesselKey,
                                 DiscrepancyRecorder.facts(entity)))))

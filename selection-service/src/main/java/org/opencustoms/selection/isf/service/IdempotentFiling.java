@@ -18,7 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotentFiling {
 
-    static final String SCOPE = "isf-filings";
+    /** followed by the filer's party (at most 32 characters: the scope column takes 40) */
+    static final String SCOPE = "isf:";
 
     public record Answer(String body, String location, boolean replayed) {
     }
@@ -33,22 +34,24 @@ public class IdempotentFiling {
         this.documents = documents;
     }
 
-    public Uni<Answer> file(String key, IsfFiling filing) {
+    public Uni<Answer> file(String key, IsfFiling filing, FilingAccess filer) {
         String fingerprint = documents.fingerprint(filing);
+        // keys are the filer's own: another party's key neither replays nor blocks anything
+        String scope = SCOPE + filer.party();
         // two retries racing: the loser's insert hits the unique key, and it then replays the winner's answer
-        return fileOnce(key, fingerprint, filing)
-                .onFailure(IdempotentFiling::isUniqueViolation).recoverWithUni(() -> replay(key, fingerprint));
+        return fileOnce(scope, key, fingerprint, filing, filer)
+                .onFailure(IdempotentFiling::isUniqueViolation).recoverWithUni(() -> replay(scope, key, fingerprint));
     }
 
-    private Uni<Answer> fileOnce(String key, String fingerprint, IsfFiling filing) {
-        return Panache.withTransaction(() -> records.findByKey(SCOPE, key).chain(existing -> {
+    private Uni<Answer> fileOnce(String scope, String key, String fingerprint, IsfFiling filing, FilingAccess filer) {
+        return Panache.withTransaction(() -> records.findByKey(scope, key).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(answer(existing, fingerprint));
             }
-            return filings.create(filing).chain(receipt -> {
+            return filings.create(filing, filer).chain(receipt -> {
                 IdempotencyRecordEntity record = new IdempotencyRecordEntity();
                 record.id = UUID.randomUUID();
-                record.scope = SCOPE;
+                record.scope = scope;
                 record.idempotencyKey = key;
                 record.requestHash = fingerprint;
                 record.responseStatus = 201;
@@ -60,8 +63,8 @@ public class IdempotentFiling {
         }));
     }
 
-    private Uni<Answer> replay(String key, String fingerprint) {
-        return Panache.withSession(() -> records.findByKey(SCOPE, key)).map(existing -> {
+    private Uni<Answer> replay(String scope, String key, String fingerprint) {
+        return Panache.withSession(() -> records.findByKey(scope, key)).map(existing -> {
             if (existing == null) {
                 throw new IllegalStateException("idempotency record for key " + key + " vanished");
             }

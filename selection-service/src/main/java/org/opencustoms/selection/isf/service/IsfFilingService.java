@@ -74,7 +74,7 @@ public class IsfFilingService {
     }
 
     /** A new filing; the caller's transaction makes it durable. */
-    public Uni<FilingReceipt> create(IsfFiling filing) {
+    public Uni<FilingReceipt> create(IsfFiling filing, FilingAccess filer) {
         validate(filing);
         Instant now = time.now();
         IsfFilingEntity entity = new IsfFilingEntity();
@@ -85,21 +85,23 @@ public class IsfFilingService {
         entity.shipmentKey = RandomDraw.shipmentKey(filing.carrierCode(), filing.masterBillOfLading());
         entity.firstFiledAt = now;
         entity.lastChangedAt = now;
+        entity.filerParty = filer.party();
+        entity.filedBy = filer.subject();
         describe(entity, filing);
         ComplianceFacts facts = ComplianceAssessor.assess(filing, null, now, now);
         return filings.persist(entity)
-                .chain(() -> storeVersion(entity, filing, facts, now));
+                .chain(() -> storeVersion(entity, filing, facts, now, filer.subject()));
     }
 
     @WithTransaction
-    public Uni<FilingReceipt> file(IsfFiling filing) {
-        return create(filing);
+    public Uni<FilingReceipt> file(IsfFiling filing, FilingAccess filer) {
+        return create(filing, filer);
     }
 
     @WithTransaction
-    public Uni<FilingReceipt> amend(UUID id, IsfFiling filing, Integer expectedVersion) {
+    public Uni<FilingReceipt> amend(UUID id, IsfFiling filing, Integer expectedVersion, FilingAccess filer) {
         validate(filing);
-        return load(id).chain(entity -> {
+        return load(id, filer).chain(entity -> {
             if (entity.status == FilingStatus.WITHDRAWN) {
                 throw ProblemException.conflict("withdrawn", "filing " + id + " was withdrawn on " + entity.withdrawnAt
                         + " and can no longer be amended");
@@ -120,16 +122,17 @@ public class IsfFilingService {
                 entity.lastChangedAt = now;
                 describe(entity, filing);
                 return references.deleteForFiling(id)
-                        .chain(() -> storeVersion(entity, filing, facts, now));
+                        .chain(() -> storeVersion(entity, filing, facts, now, filer.subject()));
             });
         });
     }
 
     @WithTransaction
-    public Uni<FilingReceipt> withdraw(UUID id) {
-        return load(id).chain(entity -> {
+    public Uni<FilingReceipt> withdraw(UUID id, FilingAccess filer) {
+        return load(id, filer).chain(entity -> {
             if (entity.status != FilingStatus.WITHDRAWN) {
                 entity.status = FilingStatus.WITHDRAWN;
+                entity.withdrawnBy = filer.subject();
                 entity.withdrawnAt = time.now();
                 entity.lastChangedAt = entity.withdrawnAt;
             }
@@ -140,32 +143,34 @@ public class IsfFilingService {
     }
 
     @WithSession
-    public Uni<FilingView> current(UUID id) {
-        return load(id).chain(entity -> versions.findVersion(id, entity.currentVersion).chain(version -> view(entity, version)));
+    public Uni<FilingView> current(UUID id, FilingAccess reader) {
+        return load(id, reader).chain(entity -> versions.findVersion(id, entity.currentVersion).chain(version -> view(entity, version)));
     }
 
     @WithSession
-    public Uni<List<FilingView>> history(UUID id) {
-        return load(id).chain(entity -> versions.history(id).chain(all -> Sequentially.map(all, version -> view(entity, version))));
+    public Uni<List<FilingView>> history(UUID id, FilingAccess reader) {
+        return load(id, reader).chain(entity -> versions.history(id).chain(all -> Sequentially.map(all, version -> view(entity, version))));
     }
 
     @WithSession
-    public Uni<PageOf<FilingSummary>> search(FilingQuery query) {
-        return filings.search(query).map(found -> new PageOf<>(
+    public Uni<PageOf<FilingSummary>> search(FilingQuery query, FilingAccess reader) {
+        return filings.search(query, reader.searchParty()).map(found -> new PageOf<>(
                 found.items().stream().map(IsfFilingService::summary).toList(), query.page(), query.size(), found.total()));
     }
 
-    private Uni<IsfFilingEntity> load(UUID id) {
-        return filings.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("filing", id));
+    private Uni<IsfFilingEntity> load(UUID id, FilingAccess access) {
+        return filings.findById(id).map(found -> found != null && access.allows(found) ? found : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("filing", id));
     }
 
     private static void describe(IsfFilingEntity entity, IsfFiling filing) {
         entity.vesselKey = VesselKeys.of(filing.vessel());
         entity.portOfArrival = filing.portOfArrival();
         entity.partyKey = FilingFacts.partyKey(filing);
+        entity.carrierCode = filing.carrierCode();
     }
 
-    private Uni<FilingReceipt> storeVersion(IsfFilingEntity entity, IsfFiling filing, ComplianceFacts facts, Instant now) {
+    private Uni<FilingReceipt> storeVersion(IsfFilingEntity entity, IsfFiling filing, ComplianceFacts facts, Instant now, String by) {
         List<String> warnings = new ArrayList<>(ComplianceAssessor.warnings(facts));
         return references.persist(references(entity.id, filing))
                 .chain(() -> discrepancyRecorder.checkNewVersion(entity, filing))
@@ -174,6 +179,7 @@ public class IsfFilingService {
                     FilingStatus status = warnings.isEmpty() ? FilingStatus.ACCEPTED : FilingStatus.ACCEPTED_WITH_WARNINGS;
                     entity.status = status;
                     IsfFilingVersionEntity version = version(entity, filing, facts, status, warnings, now);
+                    version.filedBy = by;
                     // the filer is not told the decision: that would tip off who is about to be inspected
                     return versions.persist(version)
                             .chain(() -> decisions.decide(entity, version.version, filing, version.document, facts, found))

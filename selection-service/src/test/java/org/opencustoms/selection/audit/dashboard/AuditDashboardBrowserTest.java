@@ -1,5 +1,9 @@
 package org.opencustoms.selection.audit.dashboard;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -110,7 +114,7 @@ class AuditDashboardBrowserTest {
                     Map<String, Object> filing = IsfFixtures.isf10();
                     IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", origin);
                     String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
-                    Map<String, Object> decision = given().auth().preemptive().basic("officer", "officer").get(location + "/decision")
+                    Map<String, Object> decision = Actors.as(Roles.AUDITOR).get(location + "/decision")
                             .then().statusCode(200).extract().path("decision");
                     if (List.of("NII_SCAN", "PHYSICAL_EXAM").contains(decision.get("lane"))) {
                         label((String) decision.get("id"), n++ % 4 == 0);
@@ -136,7 +140,7 @@ class AuditDashboardBrowserTest {
         label.put("action", violation ? "HOLD" : "RELEASE");
         label.put("correction", false);
         label.put("recordedAt", Instant.now().toString());
-        given().auth().preemptive().basic("inspection-service", "inspection-service").contentType(ContentType.JSON).body(label)
+        Actors.as(Roles.INSPECTION_SERVICE).contentType(ContentType.JSON).body(label)
                 .post("/api/v1/outcome-labels").then().statusCode(201);
     }
 }

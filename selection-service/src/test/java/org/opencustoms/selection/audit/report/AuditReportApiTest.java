@@ -1,5 +1,9 @@
 package org.opencustoms.selection.audit.report;
 
+import org.opencustoms.selection.Actors;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -45,7 +49,7 @@ class AuditReportApiTest {
             String location = IsfFixtures.post(filing(origin)).then().statusCode(201).extract().header("Location");
             decisions.add(decisionOf(location));
             if (decisions.size() == 1) {
-                given().contentType(ContentType.JSON).body(filing(origin)).header("If-Match", "1").put(location).then().statusCode(200);
+                Actors.importer().contentType(ContentType.JSON).body(filing(origin)).header("If-Match", "1").put(location).then().statusCode(200);
             }
         }
         label(decisions.get(1), UUID.randomUUID(), 1, true);
@@ -124,8 +128,10 @@ class AuditReportApiTest {
     }
 
     @Test
-    void onlySupervisorsReadTheReports() {
-        given().auth().preemptive().basic("officer", "officer").get("/api/v1/audit/fairness?groupBy=origin").then().statusCode(403);
+    void onlySupervisorsAndAuditorsReadTheReports() {
+        Actors.as(Roles.AUDITOR).get("/api/v1/audit/fairness?groupBy=origin").then().statusCode(200);
+        Actors.as(Roles.ANALYST).get("/api/v1/audit/fairness?groupBy=origin").then().statusCode(403);
+        Actors.importer().get("/api/v1/audit/kpis").then().statusCode(403);
         given().get("/api/v1/audit/kpis").then().statusCode(401);
     }
 
@@ -142,7 +148,7 @@ class AuditReportApiTest {
     }
 
     private static String decisionOf(String filingLocation) {
-        return given().auth().preemptive().basic("officer", "officer").get(filingLocation + "/decision").then().statusCode(200)
+        return Actors.as(Roles.AUDITOR).get(filingLocation + "/decision").then().statusCode(200)
                 .extract().path("decision.id");
     }
 
@@ -158,11 +164,11 @@ class AuditReportApiTest {
         label.put("action", violation ? "HOLD" : "RELEASE");
         label.put("correction", version > 1);
         label.put("recordedAt", java.time.Instant.now().plusSeconds(version).toString());
-        given().auth().preemptive().basic("inspection-service", "inspection-service").contentType(ContentType.JSON).body(label)
+        Actors.as(Roles.INSPECTION_SERVICE).contentType(ContentType.JSON).body(label)
                 .post("/api/v1/outcome-labels").then().statusCode(201);
     }
 
     private static RequestSpecification supervisor() {
-        return given().auth().preemptive().basic("supervisor", "supervisor");
+        return Actors.as(Roles.SUPERVISOR);
     }
 }

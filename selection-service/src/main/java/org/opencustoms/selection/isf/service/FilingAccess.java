@@ -1,0 +1,26 @@
+package org.opencustoms.selection.isf.service;
+
+import org.opencustoms.common.identity.Caller;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.selection.isf.entity.IsfFilingEntity;
+
+/**
+ * Whose filings a caller may touch: an importer only its own party's (another party's filing is "not
+ * found", so its existence is not disclosed); supervisors and auditors every party's, read-only.
+ */
+public record FilingAccess(String subject, String party, boolean everyParty) {
+
+    public static FilingAccess of(Caller caller) {
+        boolean everyParty = caller.isAny(Roles.SUPERVISOR, Roles.AUDITOR);
+        return new FilingAccess(caller.subject(), caller.is(Roles.IMPORTER) ? caller.party() : null, everyParty);
+    }
+
+    public boolean allows(IsfFilingEntity filing) {
+        return everyParty || (party != null && party.equals(filing.filerParty));
+    }
+
+    /** The party a search is limited to; null for every party. */
+    public String searchParty() {
+        return everyParty ? null : (party == null ? "" : party);
+    }
+}

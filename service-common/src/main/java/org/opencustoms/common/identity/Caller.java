@@ -1,0 +1,69 @@
+package org.opencustoms.common.identity;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is calling, read from the bearer token: subject, roles, and the scope claims that bind a user to
+ * its ports (inspectors) or its party (importers, carriers).
+ */
+public record Caller(String subject, Set<String> roles, Set<String> ports, String party) {
+
+    public static Caller of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return new Caller(null, Set.of(), Set.of(), null);
+        }
+        Set<String> ports = Set.of();
+        String party = null;
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            ports = strings(token.getClaim(TokenClaims.PORTS));
+            Object claimed = token.getClaim(TokenClaims.PARTY);
+            party = claimed == null ? null : text(claimed);
+        }
+        return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()), ports, party);
+    }
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAny(String... candidates) {
+        for (String role : candidates) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the caller may see work at this port: supervisors everywhere, inspectors at their own ports. */
+    public boolean worksAt(String port) {
+        return is(Roles.SUPERVISOR) || is(Roles.AUDITOR) || (port != null && ports.contains(port));
+    }
+
+    private static Set<String> strings(Object claim) {
+        Set<String> values = new TreeSet<>();
+        if (claim instanceof JsonArray array) {
+            array.forEach(value -> values.add(text(value)));
+        } else if (claim instanceof Collection<?> collection) {
+            collection.forEach(value -> values.add(text(value)));
+        } else if (claim != null) {
+            for (String value : text(claim).split("[,\\s]+")) {
+                if (!value.isBlank()) {
+                    values.add(value);
+                }
+            }
+        }
+        return Set.copyOf(values);
+    }
+
+    private static String text(Object value) {
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+}
