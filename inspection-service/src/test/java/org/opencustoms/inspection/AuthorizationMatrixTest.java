@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
                 .allow("POST", "/api/v1/inspections/{id}/scan-findings", SCAN_ANALYSIS_SERVICE)
                 .allow("GET", "/api/v1/inspections/{id}/scan-findings/{scanId}/image", INSPECTOR, SUPERVISOR)
                 .allow("GET", "/api/v1/kpis", SUPERVISOR, AUDITOR)
+                .allow("GET", "/api/v1/task-events", SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/me", IMPORTER, CARRIER, SCANNER, INSPECTOR, SUPERVISOR, ANALYST, AUDITOR,
                         SELECTION_SERVICE, SCAN_ANALYSIS_SERVICE, INSPECTION_SERVICE)
                 .open("POST", "/api/v1/sessions")

@@ -6,9 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.opencustoms.platform.testing.PostgresTestResource;
 import org.opencustoms.platform.testing.ServiceEndpointsContract;
 import org.opencustoms.platform.testing.TokenTestResource;
+import org.opencustoms.scan.ingest.IngestTlsTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(IngestTlsTestResource.class)
 @QuarkusTestResource(value = TokenTestResource.class, initArgs = @ResourceArg(name = "service", value = "scan-analysis-service"))
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 }

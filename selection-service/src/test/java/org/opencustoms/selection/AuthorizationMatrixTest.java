@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
                 .allow("GET", "/api/v1/admin/rule-sets/current", ANALYST, SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/admin/rule-sets/{version}", ANALYST, SUPERVISOR, AUDITOR)
                 .allow("PUT", "/api/v1/admin/rule-sets", ANALYST)
+                .allow("GET", "/api/v1/admin/changes", SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/audit/fairness", SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/audit/compliance", SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/audit/kpis", SUPERVISOR, AUDITOR)

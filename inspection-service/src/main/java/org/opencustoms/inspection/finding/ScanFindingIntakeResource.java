@@ -13,6 +13,7 @@ import org.opencustoms.common.identity.Roles;
 import org.opencustoms.inspection.db.Db;
 
 import java.util.UUID;
+import org.opencustoms.inspection.task.TaskRepository;
 
 /** Scan findings by container number, for scans made before (or without knowing) their task. */
 @Path("/api/v1/scan-findings")
@@ -24,6 +25,8 @@ public class ScanFindingIntakeResource {
     Db db;
     @Inject
     FindingRepository findings;
+    @Inject
+    TaskRepository tasks;
 
     @POST
     @RolesAllowed(Roles.SCAN_ANALYSIS_SERVICE)
@@ -34,7 +37,11 @@ public class ScanFindingIntakeResource {
             var open = tx.query("select id from inspection.task where $1 = any(containers) and status <> 'SUBMITTED' "
                     + "order by created_at desc limit 1", finding.containerNumber());
             UUID taskId = open.rowCount() == 0 ? null : open.iterator().next().getUUID(0);
-            return findings.record(tx, taskId, finding);
+            FindingRepository.Recorded result = findings.record(tx, taskId, finding);
+            if (result.created() && taskId != null) {
+                tasks.recordEvent(tx, taskId, Roles.SCAN_ANALYSIS_SERVICE, "FINDING_ATTACHED", "scan " + finding.scanId());
+            }
+            return result;
         });
         return TaskFindingResource.answer(recorded);
     }

@@ -45,7 +45,13 @@ public class TaskFindingResource {
     public Response forTask(@PathParam("id") UUID taskId, ScanFindingRequest finding) {
         validate(finding);
         tasks.find(taskId).orElseThrow(() -> ProblemException.notFound("Inspection task", taskId));
-        FindingRepository.Recorded recorded = db.transaction(tx -> findings.record(tx, taskId, finding));
+        FindingRepository.Recorded recorded = db.transaction(tx -> {
+            FindingRepository.Recorded result = findings.record(tx, taskId, finding);
+            if (result.created()) {
+                tasks.recordEvent(tx, taskId, Roles.SCAN_ANALYSIS_SERVICE, "FINDING_ATTACHED", "scan " + finding.scanId());
+            }
+            return result;
+        });
         return answer(recorded);
     }
 

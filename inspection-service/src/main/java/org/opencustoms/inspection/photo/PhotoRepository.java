@@ -28,9 +28,10 @@ public class PhotoRepository {
     }
 
     /** Records the photo for the task unless these bytes were uploaded for it before. */
-    void insertIfAbsent(StoredPhoto photo, UUID taskId, String uploadedBy) {
-        db.query("insert into inspection.photo (sha256, content_type, bytes, task_id, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, now()) "
-                + "on conflict (task_id, sha256) do nothing", photo.id(), photo.contentType(), photo.bytes(), taskId, uploadedBy);
+    /** Whether the photo is new to the task. */
+    boolean insertIfAbsent(Db.Tx tx, StoredPhoto photo, UUID taskId, String uploadedBy) {
+        return tx.query("insert into inspection.photo (sha256, content_type, bytes, task_id, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, now()) "
+                + "on conflict (task_id, sha256) do nothing", photo.id(), photo.contentType(), photo.bytes(), taskId, uploadedBy).rowCount() == 1;
     }
 
     Optional<StoredPhoto> find(UUID taskId, String sha256) {

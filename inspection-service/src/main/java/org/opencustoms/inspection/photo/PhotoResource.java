@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.opencustoms.common.problem.Problem;
 import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.common.identity.Roles;
+import org.opencustoms.inspection.db.Db;
 import org.opencustoms.inspection.task.TaskAccess;
 import org.opencustoms.inspection.task.TaskRepository;
 
@@ -39,14 +40,18 @@ public class PhotoResource {
     PhotoStore store;
     @Inject
     TaskAccess access;
+    @Inject
+    Db db;
     @ConfigProperty(name = "inspection.photos.max-bytes")
     long maxBytes;
+    @ConfigProperty(name = "inspection.photos.max-pixels")
+    long maxPixels;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
-    @Operation(summary = "Upload a photo (form field 'file': JPEG, PNG or WebP, at most 10 MB); the same bytes give the same id")
+    @Operation(summary = "Upload a photo (form field 'file': JPEG, PNG or WebP, at most 10 MB and 40 megapixels); the same bytes give the same id")
     public Response upload(@PathParam("id") UUID taskId, @RestForm("file") FileUpload file) throws IOException {
         access.require(taskId);
         if (file == null || file.uploadedFile() == null) {
@@ -58,9 +63,21 @@ public class PhotoResource {
         }
         String contentType = ImageSniffer.contentType(PhotoStore.head(file.uploadedFile(), 12)).orElseThrow(() -> new ProblemException(Problem.of(415, "not-an-image",
                 "Unsupported media type", "only JPEG, PNG and WebP photos are accepted; this file is none of them")));
+        ImageDimensions.Size size = ImageDimensions.of(file.uploadedFile(), contentType).orElseThrow(() -> new ProblemException(
+                Problem.of(415, "not-an-image", "Unsupported media type", "the photo's header does not say how large it is")));
+        if (size.width() < 1 || size.height() < 1 || size.pixels() > maxPixels) {
+            throw new ProblemException(Problem.of(422, "photo-too-many-pixels", "Unprocessable photo", "the photo declares "
+                    + size.width() + " x " + size.height() + " pixels; at most " + maxPixels + " pixels are accepted"));
+        }
         String sha256 = store.put(file.uploadedFile());
         PhotoRepository.StoredPhoto photo = new PhotoRepository.StoredPhoto(sha256, contentType, (int) file.size());
-        photos.insertIfAbsent(photo, taskId, caller.getPrincipal().getName());
+        String uploader = caller.getPrincipal().getName();
+        db.transaction(tx -> {
+            if (photos.insertIfAbsent(tx, photo, taskId, uploader)) {
+                tasks.recordEvent(tx, taskId, uploader, "PHOTO_ADDED", sha256 + " (" + contentType + ")");
+            }
+            return null;
+        });
         return Response.created(URI.create("/api/v1/inspections/" + taskId + "/photos/" + sha256)).entity(photo).build();
     }
 

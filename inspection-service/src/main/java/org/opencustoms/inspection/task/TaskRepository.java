@@ -3,6 +3,8 @@ package org.opencustoms.inspection.task;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.opencustoms.inspection.db.Db;
@@ -28,11 +30,13 @@ public class TaskRepository {
 
     private final Db db;
     private final Json json;
+    private final SecurityIdentity identity;
 
     @Inject
-    public TaskRepository(Db db, Json json) {
+    public TaskRepository(Db db, Json json, SecurityIdentity identity) {
         this.db = db;
         this.json = json;
+        this.identity = identity;
     }
 
     /** Inserts the task unless its decision already has one; returns the stored task and whether it is new. */
@@ -89,8 +93,17 @@ public class TaskRepository {
         return new Page(tasks, total);
     }
 
+    /** Records who did what to the task; the actor's role comes from the caller's token (none outside a request). */
     public void recordEvent(Db.Tx tx, UUID taskId, String actor, String kind, String detail) {
-        tx.query("insert into inspection.task_event (task_id, at, actor, kind, detail) values ($1, now(), $2, $3, $4)", taskId, actor, kind, detail);
+        tx.query("insert into inspection.task_event (task_id, at, actor, actor_role, kind, detail) values ($1, now(), $2, $3, $4, $5)",
+                taskId, actor, callerRole(), kind, detail);
+    }
+
+    private String callerRole() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return identity.getRoles().stream().sorted().findFirst().orElse(null);
     }
 
     private static void condition(StringBuilder where, List<Object> args, String clause, Object value) {

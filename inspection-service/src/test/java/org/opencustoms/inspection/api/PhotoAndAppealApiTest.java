@@ -44,7 +44,10 @@ class PhotoAndAppealApiTest {
                 .body("type", org.hamcrest.Matchers.endsWith("not-an-image"));
         byte[] huge = new byte[11 * 1024 * 1024];
         System.arraycopy(png, 0, huge, 0, png.length);
-        upload(id, "huge.png", "image/png", huge).then().statusCode(413);
+        upload(id, "huge.png", "image/png", huge).then().statusCode(413).contentType("application/problem+json");
+        // a small file that claims a 10-gigapixel image is refused from its header, before anything decodes it
+        upload(id, "bomb.png", "image/png", org.opencustoms.inspection.photo.ImageDimensionsTest.png(100_000, 100_000)).then()
+                .statusCode(422).body("type", org.hamcrest.Matchers.endsWith("photo-too-many-pixels"));
 
         Map<String, Object> outcome = new HashMap<>(narcoticsFound());
         outcome.put("photoIds", List.of(sha256));

@@ -94,6 +94,22 @@ class TaskApiTest {
     }
 
     @Test
+    void supervisorsSeeWhoDidWhatToATask() {
+        String id = createTask(containerNumber());
+        as("inspector1").post("/api/v1/inspections/{id}/claim", id).then().statusCode(200);
+        as("supervisor").body(Map.of("assignee", "inspector2")).put("/api/v1/inspections/{id}/assignee", id).then().statusCode(200);
+
+        as("supervisor").queryParam("task", id).get("/api/v1/task-events").then().statusCode(200)
+                .body("kind", contains("ASSIGNED", "CLAIMED", "CREATED"))
+                .body("actor", contains("supervisor", "inspector1", "selection-service"))
+                .body("actorRole", contains("supervisor", "inspector", "selection-service"));
+        as("auditor").queryParam("task", id).queryParam("actor", "inspector1").get("/api/v1/task-events").then().statusCode(200)
+                .body("kind", contains("CLAIMED"));
+        as("inspector1").get("/api/v1/task-events").then().statusCode(403);
+        as("supervisor").queryParam("task", "nope").get("/api/v1/task-events").then().statusCode(422);
+    }
+
+    @Test
     void onlySelectionServiceCreatesTasksAndOnlyScanAnalysisPostsFindings() {
         as("supervisor").body(handoff(containerNumber())).post("/api/v1/inspections").then().statusCode(403);
         as("scan-analysis-service").body(handoff(containerNumber())).post("/api/v1/inspections").then().statusCode(403);

@@ -3,6 +3,7 @@ package org.opencustoms.platform.cli;
 import org.opencustoms.platform.audit.LogAuditor;
 import org.opencustoms.platform.demo.DemoShift;
 import org.opencustoms.platform.identity.TokenCommand;
+import org.opencustoms.platform.pki.CaCommand;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,8 +42,9 @@ public final class PlatformCli {
             case "status" -> status(options);
             case "random-draws" -> randomDraws(options);
             case "token" -> TokenCommand.run(options, out);
+            case "ca" -> CaCommand.run(options, out);
             default -> throw new PlatformException("unknown command '" + options.command()
-                    + "'; use up, demo, down, status, token, random-draws or risk-model");
+                    + "'; use up, demo, down, status, token, ca, random-draws or risk-model");
         };
     }
 

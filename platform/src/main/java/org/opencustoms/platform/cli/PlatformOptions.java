@@ -11,7 +11,7 @@ public record PlatformOptions(String command, String subcommand, Path home, Path
 
     static final String DEFAULT_DATA_DIRECTORY = ".platform-data";
     static final int DEFAULT_DATABASE_PORT = 54320;
-    private static final java.util.Set<String> WITH_SUBCOMMAND = java.util.Set.of("random-draws");
+    private static final java.util.Set<String> WITH_SUBCOMMAND = java.util.Set.of("random-draws", "ca");
 
     public static PlatformOptions parse(List<String> args, Path home) {
         if (args.isEmpty()) {

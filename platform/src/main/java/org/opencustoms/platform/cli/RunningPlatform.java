@@ -3,6 +3,8 @@ package org.opencustoms.platform.cli;
 import org.opencustoms.platform.identity.PlatformKeys;
 import org.opencustoms.platform.identity.TokenIssuer;
 import org.opencustoms.platform.identity.TokenRequest;
+import org.opencustoms.platform.pki.CaCommand;
+import org.opencustoms.platform.pki.PlatformCa;
 import org.opencustoms.platform.postgres.EmbeddedDatabase;
 
 import java.io.IOException;
@@ -79,6 +81,9 @@ final class RunningPlatform implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY", keys.publicKeyBase64());
         // each service calls its peers as itself; a restart of 'up' issues fresh tokens
         env.put("SERVICE_TOKEN", TokenIssuer.forKeys(keys).issue(TokenRequest.forService(spec.name(), SERVICE_TOKEN_TTL)));
+        if (spec.equals(ServiceSpec.SCAN_ANALYSIS)) {
+            env.putAll(ingestTls(serviceData.getParent()));
+        }
         if (spec.signsInUsers()) {
             // the embedded default's sign-in for the web apps; in production the OIDC provider signs users in
             env.put("SMALLRYE_JWT_SIGN_KEY", keys.privateKeyBase64());
@@ -96,6 +101,17 @@ final class RunningPlatform implements AutoCloseable {
         env.put("SCAN_ANALYSIS_URL", ServiceSpec.SCAN_ANALYSIS.baseUrl());
         env.put("INSPECTION_URL", ServiceSpec.INSPECTION.baseUrl());
         return env;
+    }
+
+    /** Mutual TLS on the scanners' gRPC port, with the data directory's platform CA. */
+    private static Map<String, String> ingestTls(Path dataDirectory) {
+        PlatformCa.Issued server = CaCommand.ensureIngestServer(dataDirectory);
+        PlatformCa ca = PlatformCa.loadOrCreate(CaCommand.directory(dataDirectory));
+        return Map.of(
+                "QUARKUS_GRPC_SERVER_SSL_CERTIFICATE", server.certificate().toString(),
+                "QUARKUS_GRPC_SERVER_SSL_KEY", server.key().toString(),
+                "QUARKUS_GRPC_SERVER_SSL_TRUST_STORE", ca.trustStore().toString(),
+                "QUARKUS_GRPC_SERVER_SSL_TRUST_STORE_PASSWORD", ca.trustStorePassword());
     }
 
     void printUrls(PrintStream out) {

@@ -6,6 +6,7 @@ import org.opencustoms.platform.cli.PlatformOptions;
 import org.opencustoms.platform.cli.ServiceSpec;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.HashMap;
 import org.opencustoms.common.identity.Roles;
+import org.opencustoms.common.identity.ScannerIdentity;
+import org.opencustoms.platform.pki.CaCommand;
+import org.opencustoms.platform.pki.PlatformCa;
 
 /**
  * A simulated shift driven through the running platform, step by step, ending in a summary. Each step
@@ -153,6 +157,11 @@ public final class DemoShift {
         if (!scanned.isEmpty()) {
             arguments.addAll(List.of("--containers", String.join(",", scanned)));
         }
+        // the portal is a scanner the platform CA certified: it connects with mutual TLS, as itself
+        PlatformCa ca = PlatformCa.loadOrCreate(CaCommand.directory(options.dataDirectory()));
+        PlatformCa.Issued portal = ca.issueScanner(new ScannerIdentity("DEMO-PORTAL-1", "USLAX"), Duration.ofDays(1),
+                CaCommand.directory(options.dataDirectory()).resolve("scanners").resolve("DEMO-PORTAL-1"));
+        arguments.addAll(List.of("--tls-dir", portal.certificate().getParent().toString()));
         scanIds = SimulatedScannerRun.stream(options.home(), arguments, out);
         Map<String, String> containers = new LinkedHashMap<>();
         for (int i = 0; i < scanIds.size(); i++) {

@@ -32,7 +32,7 @@ public final class TokenCommand {
         List<String> ports = Arrays.stream(options.option("port", "").split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
         TokenRequest request = new TokenRequest(options.option("subject", role), role, ports, options.option("party", null),
-                duration(options.option("ttl", null)));
+                duration(options.option("ttl", null))).requireScope();
         PlatformKeys keys = PlatformKeys.loadOrCreate(options.dataDirectory());
         out.printf("%s token for %s%s%s, valid %s, signed by key %s:%n", request.role(), request.subject(),
                 ports.isEmpty() ? "" : " at " + String.join(",", ports),

@@ -29,19 +29,24 @@ public record TokenRequest(String subject, String role, List<String> ports, Stri
                 throw new PlatformException("--port takes UN/LOCODEs such as USLAX, got: " + port);
             }
         }
-        if (Roles.INSPECTOR.equals(role) && ports.isEmpty()) {
-            throw new PlatformException("an inspector's token needs --port LOCODE[,LOCODE]: the ports it works at");
-        }
-        if ((Roles.IMPORTER.equals(role) || Roles.CARRIER.equals(role)) && party == null) {
-            throw new PlatformException("an " + role + "'s token needs --party: "
-                    + (Roles.CARRIER.equals(role) ? "its SCAC" : "its importer or filer number"));
-        }
         if (party != null && !PARTY.matcher(party).matches()) {
             throw new PlatformException("--party must be 2 to 32 letters, digits or dashes, got: " + party);
         }
         if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new PlatformException("--ttl must be positive and at most " + MAX_TTL.toDays() + " days");
         }
+    }
+
+    /** The scope a user of this role needs to be useful: an inspector its ports, an importer or carrier its party. */
+    public TokenRequest requireScope() {
+        if (Roles.INSPECTOR.equals(role) && ports.isEmpty()) {
+            throw new PlatformException("an inspector's token needs --port LOCODE[,LOCODE]: the ports it works at");
+        }
+        if ((Roles.IMPORTER.equals(role) || Roles.CARRIER.equals(role)) && party == null) {
+            throw new PlatformException("a" + (Roles.IMPORTER.equals(role) ? "n " : " ") + role + "'s token needs --party: "
+                    + (Roles.CARRIER.equals(role) ? "its SCAC" : "its importer or filer number"));
+        }
+        return this;
     }
 
     public static TokenRequest forService(String service, Duration ttl) {

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * takes them.
  *
  * <pre>{@code
- * try (ReconnectingChannel channel = new ReconnectingChannel("scans.example:8082")) {
+ * try (ReconnectingChannel channel = new ReconnectingChannel("scans.example:9082", ScannerTls.inDirectory(dir).credentials())) {
  *     PayloadSource payload = PayloadSource.ofFile(rawFile);
  *     ScanHeader header = headerBuilder.setTotalBytes(payload.size())
  *             .setSha256(ByteString.copyFrom(payload.sha256())).build();

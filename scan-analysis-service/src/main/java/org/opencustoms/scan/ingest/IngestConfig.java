@@ -24,4 +24,8 @@ public interface IngestConfig {
     /** The server makes the received bytes durable and acknowledges them every this many bytes. */
     @WithDefault("4194304")
     int ackEveryBytes();
+
+    /** Development only: accept uploads without TLS, each taken at its header's word as to which scanner sent it. */
+    @WithDefault("false")
+    boolean allowPlaintext();
 }

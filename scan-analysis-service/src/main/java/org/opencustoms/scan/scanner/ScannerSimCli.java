@@ -1,5 +1,8 @@
 package org.opencustoms.scan.scanner;
 
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import org.opencustoms.common.identity.ScannerIdentity;
 import org.opencustoms.scan.client.PayloadSource;
 import org.opencustoms.scan.client.ReconnectingChannel;
 import org.opencustoms.scan.client.ScanUploadException;
@@ -23,9 +26,12 @@ import java.util.Locale;
 public final class ScannerSimCli {
 
     static final String USAGE = """
-            usage: scanner-sim --target HOST:PORT --scans N [--modality xray|gamma] [--rate R]
+            usage: scanner-sim --target HOST:PORT --tls-dir DIR|--plaintext --scans N [--modality xray|gamma] [--rate R]
                                [--seed S] [--scale F] [--dual-energy] [--containers C1,C2,...]
               --target HOST:PORT  scan-analysis-service's gRPC port (bin/platform up: localhost:9082)
+              --tls-dir DIR       the scanner's certificate, key and CA (bin/platform ca issue-scanner); scans carry
+                                  the scanner id and site its certificate names
+              --plaintext         no TLS, against a server started with SCAN_INGEST_ALLOW_PLAINTEXT=true (development only)
               --scans N           scans to stream, 1 to 100000
               --modality M        xray (default) or gamma
               --rate R            at most R scans a minute (default: as fast as they upload)
@@ -54,7 +60,8 @@ public final class ScannerSimCli {
             err.println(USAGE);
             return 2;
         }
-        try (ReconnectingChannel channel = new ReconnectingChannel(request.target())) {
+        ChannelCredentials credentials = request.tls() == null ? InsecureChannelCredentials.create() : request.tls().credentials();
+        try (ReconnectingChannel channel = new ReconnectingChannel(request.target(), credentials)) {
             return stream(request, new ScanUploader(channel), out);
         } catch (ScanUploadException e) {
             err.println("error: " + e.getMessage());
@@ -71,7 +78,9 @@ public final class ScannerSimCli {
 
     private static int stream(ScannerSimRequest request, ScanUploader uploader, PrintStream out) throws Exception {
         ScanSimulator simulator = new ScanSimulator(request.options());
-        SimulatedScanner scanner = new SimulatedScanner("SIM-" + request.options().modality().name(), "USLAX");
+        ScannerIdentity identity = request.tls() == null ? new ScannerIdentity("SIM-" + request.options().modality().name(), "USLAX")
+                : request.tls().identity();
+        SimulatedScanner scanner = new SimulatedScanner(identity.id(), identity.site());
         String runId = Long.toString(Instant.now().getEpochSecond(), 36).toUpperCase(Locale.ROOT);
         long intervalNanos = request.scansPerMinute() > 0 ? (long) (60e9 / request.scansPerMinute()) : 0;
         long runStarted = System.nanoTime();

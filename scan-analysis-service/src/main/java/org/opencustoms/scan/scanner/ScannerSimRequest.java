@@ -1,10 +1,12 @@
 package org.opencustoms.scan.scanner;
 
 import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.scan.client.ScannerTls;
 import org.opencustoms.scan.sim.CliValues;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.SimulationOptions;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The arguments of {@code bin/platform scanner-sim}, parsed and checked. */
-record ScannerSimRequest(String target, int scans, double scansPerMinute, long seed, SimulationOptions options, List<String> containers) {
+record ScannerSimRequest(String target, int scans, double scansPerMinute, long seed, SimulationOptions options, List<String> containers,
+                         ScannerTls tls) {
 
     static final int MAX_SCANS = 100_000;
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}|\\[[0-9A-Fa-f:]+\\]:[0-9]{1,5}");
@@ -24,6 +27,8 @@ record ScannerSimRequest(String target, int scans, double scansPerMinute, long s
         long seed = 1;
         SimulationOptions options = SimulationOptions.defaults();
         List<String> containers = List.of();
+        ScannerTls tls = null;
+        boolean plaintext = false;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -32,6 +37,10 @@ record ScannerSimRequest(String target, int scans, double scansPerMinute, long s
             }
             if (option.equals("--dual-energy")) {
                 options = options.withDualEnergy(true);
+                continue;
+            }
+            if (option.equals("--plaintext")) {
+                plaintext = true;
                 continue;
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -46,13 +55,18 @@ record ScannerSimRequest(String target, int scans, double scansPerMinute, long s
                 case "--seed" -> seed = CliValues.longValue(option, value);
                 case "--scale" -> options = options.withScale(CliValues.scale(option, value));
                 case "--containers" -> containers = containers(value);
+                case "--tls-dir" -> tls = ScannerTls.inDirectory(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (target == null || scans == null) {
             throw new IllegalArgumentException("--target and --scans are required");
         }
-        return new ScannerSimRequest(target, scans, rate, seed, options, containers);
+        if ((tls == null) == !plaintext) {
+            throw new IllegalArgumentException("give --tls-dir DIR (the scanner's certificate: bin/platform ca issue-scanner) "
+                    + "or, against a development server only, --plaintext");
+        }
+        return new ScannerSimRequest(target, scans, rate, seed, options, containers, tls);
     }
 
     /** ISO 6346 numbers, comma-separated: scan i carries number i (cycling), as a portal reads them off the containers. */

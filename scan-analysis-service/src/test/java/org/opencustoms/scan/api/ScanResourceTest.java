@@ -1,5 +1,7 @@
 package org.opencustoms.scan.api;
 
+import org.opencustoms.scan.ingest.TestPki;
+
 import org.opencustoms.common.identity.Roles;
 
 import org.opencustoms.platform.testing.TestTokens;
@@ -46,7 +48,7 @@ class ScanResourceTest {
     void storeAScan() throws Exception {
         scanId = TestScans.newScanId();
         payload = TestScans.pattern(WIDTH, HEIGHT);
-        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target())) {
+        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
             new ScanUploader(channel).upload(TestScans.headerFor(scanId, WIDTH, HEIGHT, payload), PayloadSource.ofBytes(payload));
         }
     }

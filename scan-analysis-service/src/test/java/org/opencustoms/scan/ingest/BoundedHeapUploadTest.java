@@ -55,7 +55,7 @@ class BoundedHeapUploadTest {
         ScanHeader header = TestScans.header(TestScans.newScanId(), WIDTH, HEIGHT, sha256).build();
         long started = System.nanoTime();
         UploadResult result;
-        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target())) {
+        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
             result = new ScanUploader(channel).upload(header, PayloadSource.ofFile(raw));
         }
 

@@ -48,7 +48,7 @@ class ConcurrentUploadsTest {
                 scanIds.add(scanId);
                 int width = 1000 + i;
                 uploads.add(scanners.submit((Callable<UploadResult>) () -> {
-                    try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target())) {
+                    try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
                         return new ScanUploader(channel).upload(TestScans.headerFor(scanId, width, 600, payload), PayloadSource.ofBytes(payload));
                     }
                 }));

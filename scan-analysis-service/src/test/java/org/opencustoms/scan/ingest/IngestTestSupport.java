@@ -1,7 +1,8 @@
 package org.opencustoms.scan.ingest;
 
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -19,8 +20,13 @@ public final class IngestTestSupport {
     private IngestTestSupport() {
     }
 
+    /** A channel as the test scanner (SIM-PORTAL-1 at USLAX), with its client certificate. */
     public static ManagedChannel channel() {
-        return ManagedChannelBuilder.forTarget(target()).usePlaintext().build();
+        return channel(TestPki.scannerCredentials());
+    }
+
+    public static ManagedChannel channel(ChannelCredentials credentials) {
+        return Grpc.newChannelBuilder(target(), credentials).build();
     }
 
     /** The gRPC server of the service under test (its port is chosen by {@link GrpcTestPortResource}). */

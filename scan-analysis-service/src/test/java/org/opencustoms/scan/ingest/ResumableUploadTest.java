@@ -61,7 +61,7 @@ class ResumableUploadTest {
         ScanHeader header = TestScans.headerFor(scanId, width, height, payload);
         AtomicBoolean killed = new AtomicBoolean();
         AtomicLong resumedAt = new AtomicLong(-1);
-        try (ReconnectingChannel channels = new ReconnectingChannel(IngestTestSupport.target())) {
+        try (ReconnectingChannel channels = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
             UploadListener killHalfway = new UploadListener() {
                 @Override
                 public void sent(long endOffset) {

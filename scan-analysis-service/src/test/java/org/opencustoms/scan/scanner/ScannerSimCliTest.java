@@ -1,5 +1,7 @@
 package org.opencustoms.scan.scanner;
 
+import org.opencustoms.scan.ingest.TestPki;
+
 import org.opencustoms.common.identity.Roles;
 
 import org.opencustoms.platform.testing.TestTokens;
@@ -37,7 +39,8 @@ class ScannerSimCliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = ScannerSimCli.run(new String[] {"--target", IngestTestSupport.target(), "--scans", "2", "--modality", "gamma", "--scale", "0.5"},
+        int exit = ScannerSimCli.run(new String[] {"--target", IngestTestSupport.target(),
+                        "--tls-dir", TestPki.scanner().certificate().getParent().toString(), "--scans", "2", "--modality", "gamma", "--scale", "0.5"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -60,7 +63,7 @@ class ScannerSimCliTest {
     void badUsageExplainsItself() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = ScannerSimCli.run(new String[] {"--target", "no-port", "--scans", "2"},
+        int exit = ScannerSimCli.run(new String[] {"--target", "no-port", "--scans", "2", "--plaintext"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(2, exit);

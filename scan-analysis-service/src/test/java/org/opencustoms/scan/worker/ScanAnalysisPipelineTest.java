@@ -1,5 +1,7 @@
 package org.opencustoms.scan.worker;
 
+import org.opencustoms.scan.ingest.TestPki;
+
 import org.opencustoms.common.identity.Roles;
 
 import org.opencustoms.platform.testing.TestTokens;
@@ -176,7 +178,7 @@ class ScanAnalysisPipelineTest {
     }
 
     private static void upload(ScanHeader header, byte[] payload) throws Exception {
-        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target())) {
+        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
             new ScanUploader(channel).upload(header, PayloadSource.ofBytes(payload));
         }
     }

@@ -1,5 +1,9 @@
 package org.opencustoms.selection.audit;
 
+import io.smallrye.faulttolerance.api.RateLimit;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.time.temporal.ChronoUnit;
 import org.opencustoms.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -102,7 +106,12 @@ public class AuditLogResource {
 
     @GET
     @Path("log/verify")
-    @Operation(summary = "Rehash every entry and check every tree head ever signed")
+    @Operation(summary = "Rehash every entry and check every tree head ever signed",
+            description = "Anyone may ask, a few times a minute (429 beyond): it reads the whole log. Auditors who verify "
+                    + "often rebuild it from the entries themselves.")
+    @APIResponse(responseCode = "429", description = "Too many verifications were asked for in the last minute")
+    @RateLimit(value = 10, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @Bulkhead(1)
     public Uni<LogVerification> verify() {
         return log.verify();
     }
@@ -117,6 +126,9 @@ public class AuditLogResource {
     @GET
     @Path("random-draws/{period}/verify")
     @Operation(summary = "Recompute every random pick of a closed period from its revealed seed and compare with the log")
+    @APIResponse(responseCode = "429", description = "Too many verifications were asked for in the last minute")
+    @RateLimit(value = 30, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @Bulkhead(2)
     public Uni<DrawVerification> verifyDraws(@PathParam("period") String period) {
         return draws.verify(period);
     }

@@ -89,14 +89,18 @@ class DecisionApiTest {
     }
 
     @Test
-    void decisionsAreForOfficersOnlyAndTheFilerIsNotTold() {
+    void decisionsAreForSupervisorsAndAuditorsOnlyAndTheFilerIsNotTold() {
         String location = IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201)
                 .body("decision", org.hamcrest.Matchers.nullValue())
                 .body("lane", org.hamcrest.Matchers.nullValue())
                 .extract().header("Location");
         given().when().get(location + "/decision").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
-        TestTokens.bearer(TestTokens.foreign(Roles.AUDITOR)).when().get(location + "/decision").then().statusCode(401);
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        TestTokens.bearer(TestTokens.foreign(Roles.AUDITOR)).when().get(location + "/decision").then().statusCode(401)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/invalid-token"));
+        TestTokens.bearer(TestTokens.expired(Roles.AUDITOR)).when().get(location + "/decision").then().statusCode(401);
+        // the filer itself never sees the decision
+        Actors.importer().when().get(location + "/decision").then().statusCode(403);
     }
 
     @Test

@@ -51,10 +51,13 @@ class HandoffRelayTest {
     void aSelectedShipmentBecomesATaskAndSurvivesAnOutageOfInspectionService() {
         String first = selectedShipment();
         await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.stream().anyMatch(body -> body.contains(first)));
-        assertTrue(AUTHORIZATIONS.contains("Basic " + java.util.Base64.getEncoder().encodeToString("selection-service:selection-service".getBytes(StandardCharsets.UTF_8))),
-                "selection-service signs in to inspection-service with its own account");
+        assertTrue(AUTHORIZATIONS.stream().allMatch(a -> a.startsWith("Bearer ")
+                        && org.opencustoms.platform.testing.TestTokens.rolesOf(a).equals(java.util.List.of("selection-service"))),
+                "selection-service calls inspection-service with its own service token: " + AUTHORIZATIONS);
+        assertTrue(task(first).contains("\"importerParty\":\"" + org.opencustoms.selection.Actors.IMPORTER_PARTY + "\""),
+                "the task names the filing's owner, so it can appeal: " + task(first));
         assertEquals("DELIVERED", await().atMost(Duration.ofSeconds(10)).until(() -> state(first), "DELIVERED"::equals));
-        String task = RECEIVED.stream().filter(body -> body.contains(first)).findFirst().orElseThrow();
+        String task = task(first);
         assertTrue(task.contains("\"lane\":\"PHYSICAL_EXAM\""), task);
         assertTrue(task.contains("\"containers\":["), task);
 
@@ -109,5 +112,9 @@ class HandoffRelayTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String task(String decisionId) {
+        return RECEIVED.stream().filter(body -> body.contains(decisionId)).findFirst().orElseThrow();
     }
 }

@@ -82,6 +82,26 @@ class CarrierDataApiTest {
     }
 
     @Test
+    void aCarrierSpeaksOnlyForItsOwnFilings() {
+        Map<String, Object> filing = IsfFixtures.isf10();
+        String container = ((List<?>) filing.get("containers")).get(0).toString();
+        String location = IsfFilingApiTest.post(filing).then().statusCode(201).extract().header("Location");
+        io.restassured.specification.RequestSpecification rival = org.opencustoms.platform.testing.TestTokens.bearer(
+                org.opencustoms.platform.testing.TestTokens.party(org.opencustoms.common.identity.Roles.CARRIER, "MSCU"));
+
+        rival.contentType(ContentType.JSON).body(stowPlan("V1", List.of(container)))
+                .when().post("/api/v1/stow-plans").then().statusCode(403).body("detail", containsString("MSCU"));
+        org.opencustoms.platform.testing.TestTokens.bearer(org.opencustoms.platform.testing.TestTokens.party(
+                        org.opencustoms.common.identity.Roles.CARRIER, "MSCU")).contentType(ContentType.JSON)
+                .body(Map.of("containerNumber", container, "eventCode", "LOADED", "eventAt",
+                        OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(), "place", "VNSGN"))
+                .when().post("/api/v1/container-status-messages").then().statusCode(201)
+                .body("matchedFilings", empty()).body("discrepancies", empty());
+
+        Actors.importer().get(location).then().statusCode(200).body("compliance.discrepancies", empty());
+    }
+
+    @Test
     void invalidCarrierDataIsRejectedNamingTheField() {
         Actors.carrier().contentType(ContentType.JSON).body(stowPlan("V1", List.of("MSCU0000000")))
                 .when().post("/api/v1/stow-plans").then().statusCode(422)

@@ -227,6 +227,44 @@ class IsfFilingApiTest {
     }
 
     @Test
+    void anImporterSeesAndChangesOnlyItsOwnFilings() {
+        Map<String, Object> filing = IsfFixtures.isf10();
+        String container = ((List<?>) filing.get("containers")).get(0).toString();
+        String location = post(filing).then().statusCode(201).extract().header("Location");
+        io.restassured.specification.RequestSpecification rival = TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "RIVAL-99"));
+
+        rival.get(location).then().statusCode(404).contentType("application/problem+json");
+        TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "RIVAL-99")).get(location + "/versions").then().statusCode(404);
+        TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "RIVAL-99")).contentType(ContentType.JSON).body(filing)
+                .put(location).then().statusCode(404);
+        TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "RIVAL-99")).delete(location).then().statusCode(404);
+        TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "RIVAL-99")).queryParam("container", container).get(FILINGS)
+                .then().statusCode(200).body("total", equalTo(0));
+        // an importer's token without a party may not file at all
+        TestTokens.bearer(TestTokens.of(Roles.IMPORTER)).contentType(ContentType.JSON).body(IsfFixtures.isf10()).post(FILINGS)
+                .then().statusCode(403).body("type", endsWith("/no-party"));
+
+        // the rival's attempts changed nothing; the owner and the supervisors still see the filing as filed
+        Actors.importer().get(location).then().statusCode(200).body("status", equalTo("ACCEPTED")).body("currentVersion", equalTo(1));
+        Actors.as(Roles.SUPERVISOR).get(location).then().statusCode(200);
+        Actors.as(Roles.AUDITOR).queryParam("container", container).get(FILINGS).then().statusCode(200).body("total", equalTo(1));
+        Actors.as(Roles.AUDITOR).contentType(ContentType.JSON).body(filing).put(location).then().statusCode(403);
+    }
+
+    @Test
+    void idempotencyKeysBelongToTheirFiler() {
+        String key = "shared-" + System.nanoTime();
+        Map<String, Object> filing = IsfFixtures.isf10();
+        String mine = Actors.importer().contentType(ContentType.JSON).header("Idempotency-Key", key).body(filing)
+                .post(FILINGS).then().statusCode(201).extract().path("id");
+        // the same key from another party is a new filing of its own, not a replay of ours
+        String theirs = TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "RIVAL-99")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(filing).post(FILINGS).then().statusCode(201)
+                .header("Idempotent-Replayed", "false").extract().path("id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(mine, theirs);
+    }
+
+    @Test
     void aRetriedPostWithTheSameKeyReturnsTheFirstFiling() {
         Map<String, Object> filing = IsfFixtures.isf10();
         String key = "retry-" + System.nanoTime();

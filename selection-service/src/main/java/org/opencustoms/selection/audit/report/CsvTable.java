@@ -58,6 +58,18 @@ final class CsvTable {
         text.append(values.stream().map(CsvTable::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 
+    /** Spreadsheets skip leading blanks before they look for a formula, so " =1+1" is one too. */
+    static boolean startsLikeAFormula(String text) {
+        if (!text.isEmpty() && text.charAt(0) < ' ') {
+            return true;
+        }
+        int first = 0;
+        while (first < text.length() && (Character.isWhitespace(text.charAt(first)) || Character.isSpaceChar(text.charAt(first)))) {
+            first++;
+        }
+        return first < text.length() && "=+-@".indexOf(text.charAt(first)) >= 0;
+    }
+
     private static String cell(Object value) {
         if (value == null) {
             return "";
@@ -69,7 +81,7 @@ final class CsvTable {
             return value.toString();
         }
         String text = value.toString();
-        if (!text.isEmpty() && ("=+-@".indexOf(text.charAt(0)) >= 0 || text.charAt(0) < ' ')) {
+        if (startsLikeAFormula(text)) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
