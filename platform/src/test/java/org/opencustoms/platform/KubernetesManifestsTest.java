@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,13 +45,55 @@ class KubernetesManifestsTest {
     @MethodSource("services")
     void credentialsAndKeysComeFromSecrets(ServiceSpec spec) throws IOException {
         Map<String, Object> deployment = find(spec.name(), "Deployment");
-        Map<String, Object> container = first(list(map(map(map(deployment, "spec"), "template"), "spec"), "containers"));
-        for (Map<String, Object> env : list(container, "env")) {
+        for (Map<String, Object> env : list(container(deployment), "env")) {
             String name = String.valueOf(env.get("name"));
-            if (name.startsWith("DB_") || name.endsWith("PASSWORD") || name.endsWith("_KEY")) {
-                assertNotNull(map(map(env, "valueFrom"), "secretKeyRef"), env.get("name") + " must come from a Secret");
+            if (name.startsWith("DB_") || name.contains("PASSWORD") || name.endsWith("_KEY") || name.contains("TOKEN") || name.contains("SECRET")) {
+                assertTrue(fromSecret(deployment, env), name + " must come from a Secret (a secretKeyRef, or a file of a mounted Secret)");
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void everySecretTheServiceRequiresIsSourcedFromASecret(ServiceSpec spec) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("..", spec.name(), "src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        String required = properties.getProperty("platform.required-secrets");
+        assertNotNull(required, spec.name() + " lists the secrets it refuses to start without");
+        Map<String, Object> deployment = find(spec.name(), "Deployment");
+        List<Map<String, Object>> env = list(container(deployment), "env");
+        for (String alternatives : required.split(",")) {
+            List<String> names = List.of(alternatives.strip().split("\\|"));
+            assertTrue(env.stream().anyMatch(e -> names.contains(String.valueOf(e.get("name"))) && fromSecret(deployment, e)),
+                    spec.name() + " needs " + String.join(" or ", names) + " from a Secret in k8s/");
+        }
+        // the embedded default's shortcuts have no place in a cluster
+        for (Map<String, Object> e : env) {
+            assertTrue(!List.of("PLATFORM_EMBEDDED", "SMALLRYE_JWT_SIGN_KEY", "SCAN_INGEST_ALLOW_PLAINTEXT").contains(String.valueOf(e.get("name"))),
+                    e.get("name") + " is for bin/platform's local runs only");
+        }
+    }
+
+    /** A secretKeyRef, or a path inside a volume mounted from a Secret. */
+    private boolean fromSecret(Map<String, Object> deployment, Map<String, Object> env) {
+        if (env.get("valueFrom") instanceof Map<?, ?> valueFrom && valueFrom.get("secretKeyRef") != null) {
+            return true;
+        }
+        Object value = env.get("value");
+        if (value == null) {
+            return false;
+        }
+        Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+        List<Map<String, Object>> volumes = pod.containsKey("volumes") ? list(pod, "volumes") : List.of();
+        List<Map<String, Object>> mounts = container(deployment).containsKey("volumeMounts") ? list(container(deployment), "volumeMounts") : List.of();
+        return mounts.stream().anyMatch(mount -> value.toString().startsWith(mount.get("mountPath") + "/")
+                && volumes.stream().anyMatch(v -> mount.get("name").equals(v.get("name")) && v.containsKey("secret")));
+    }
+
+    private Map<String, Object> container(Map<String, Object> deployment) {
+        return first(list(map(map(map(deployment, "spec"), "template"), "spec"), "containers"));
     }
 
     @ParameterizedTest

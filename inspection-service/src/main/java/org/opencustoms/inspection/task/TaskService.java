@@ -137,7 +137,7 @@ public class TaskService {
         if (h.reasons() != null) {
             for (int i = 0; i < h.reasons().size(); i++) {
                 Reason r = h.reasons().get(i);
-                require(v, r != null && SOURCES.contains(r.source()) && r.text() != null && !r.text().isBlank(),
+                require(v, r != null && r.source() != null && SOURCES.contains(r.source()) && r.text() != null && !r.text().isBlank(),
                         "reasons[" + i + "]", "a source (RULE, MODEL, RANDOM or CAPACITY) and a text");
             }
         }

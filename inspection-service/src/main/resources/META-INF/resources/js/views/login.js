@@ -31,7 +31,7 @@ export function loginView(view, { onSignedIn, message }) {
 
   view.render(h('section', { class: 'login panel' },
     h('h1', {}, 'Sign in'),
-    message ? h('p', { class: 'alert alert-info' }, message) : null,
+    message ? h('p', { class: 'alert alert-info', 'data-testid': 'login-message' }, message) : null,
     h('form', { onSubmit: signIn, novalidate: true },
       h('label', { for: 'login-username' }, 'User name'), username,
       h('label', { for: 'login-password' }, 'Password'), password,

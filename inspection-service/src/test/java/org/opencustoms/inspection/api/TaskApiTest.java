@@ -81,7 +81,7 @@ class TaskApiTest {
         String elsewhere = TestTokens.inspector("inspector-newark", "USEWR");
 
         TestTokens.bearer(elsewhere).get("/api/v1/inspections/{id}", id).then().statusCode(404);
-        TestTokens.bearer(elsewhere).post("/api/v1/inspections/{id}/claim", id).then().statusCode(404);
+        TestTokens.bearer(elsewhere).contentType("application/json").post("/api/v1/inspections/{id}/claim", id).then().statusCode(404);
         TestTokens.bearer(elsewhere).contentType("application/json").body(org.opencustoms.inspection.Fixtures.noDiscrepancy())
                 .header("If-Match", "\"1\"").put("/api/v1/inspections/{id}/outcome", id).then().statusCode(404);
         TestTokens.bearer(elsewhere).queryParam("size", 200).get("/api/v1/inspections").then().statusCode(200)

@@ -1,5 +1,9 @@
 package org.opencustoms.inspection.app;
 
+import org.opencustoms.common.identity.Roles;
+
+import org.opencustoms.platform.testing.TestTokens;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +20,7 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.opencustoms.inspection.Fixtures.as;
 import static org.opencustoms.inspection.Fixtures.containerNumber;
 import static org.opencustoms.inspection.Fixtures.createTask;
@@ -73,18 +78,7 @@ class TabletAppBrowserTest {
         as("inspector2").post("/api/v1/inspections/{id}/claim", taskId).then().statusCode(200);
 
         try (TabletBrowser tablet = new TabletBrowser()) {
-            tablet.signIn(app.toString(), "inspector2");
-            tablet.awaitCard("my-task-list", taskId).click();
-            tablet.await("record-outcome");
-
-            tablet.cutNetwork();
-            tablet.click("record-outcome");
-            tablet.click("examination-FULL_PHYSICAL");
-            tablet.click("result-NO_DISCREPANCY");
-            tablet.click("action-RELEASE");
-            tablet.type("minutes-spent", "40");
-            tablet.click("submit-outcome");
-            tablet.awaitText("sync-status", "Waiting to sync", Duration.ofSeconds(20));
+            queueAnOutcomeOffline(tablet, taskId, "FULL_PHYSICAL", 40);
             tablet.screenshot("waiting-to-sync");
             Thread.sleep(2_000);
             as("inspector2").get("/api/v1/inspections/{id}", taskId).then().body("status", equalTo("CLAIMED"));
@@ -99,5 +93,58 @@ class TabletAppBrowserTest {
         int versions = as("inspector2").get("/api/v1/inspections/{id}/outcome/versions", taskId).then().statusCode(200)
                 .extract().jsonPath().getList("$").size();
         assertEquals(1, versions, "delivered exactly once");
+    }
+
+    @Test
+    void anOutcomeQueuedWhenTheSignInExpiresIsSentOnceTheInspectorSignsInAgain() throws Exception {
+        String taskId = createTask(containerNumber());
+        as("inspector2").post("/api/v1/inspections/{id}/claim", taskId).then().statusCode(200);
+
+        try (TabletBrowser tablet = new TabletBrowser()) {
+            queueAnOutcomeOffline(tablet, taskId, "NII_ONLY", 25);
+            Object stored = tablet.driver().executeScript("return JSON.stringify(Object.assign({}, localStorage))");
+            assertFalse(stored.toString().contains("password"), "no password in the tablet's storage: " + stored);
+
+            // the token runs out while the tablet is offline: the server will no longer take it
+            tablet.driver().executeScript("const s = JSON.parse(localStorage.getItem('ic.session')); s.token = arguments[0];"
+                    + "localStorage.setItem('ic.session', JSON.stringify(s));", TestTokens.expired(Roles.INSPECTOR));
+            tablet.restoreNetwork();
+            tablet.awaitText("login-message", "sign in again", Duration.ofSeconds(40));
+            as("inspector2").get("/api/v1/inspections/{id}", taskId).then().body("status", equalTo("CLAIMED"));
+
+            tablet.type("login-username", "inspector2");
+            tablet.type("login-password", "inspector2");
+            tablet.click("login-submit");
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (!"SUBMITTED".equals(as("inspector2").get("/api/v1/inspections/{id}", taskId).then().extract().path("status"))) {
+                if (System.nanoTime() > deadline) {
+                    tablet.screenshot("outbox-not-sent-after-sign-in");
+                    throw new AssertionError("the queued outcome was not sent after signing in again");
+                }
+                Thread.sleep(250);
+            }
+        }
+
+        as("inspector2").get("/api/v1/inspections/{id}", taskId).then().body("status", equalTo("SUBMITTED"))
+                .body("outcome.minutesSpent", equalTo(25));
+        int versions = as("inspector2").get("/api/v1/inspections/{id}/outcome/versions", taskId).then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+        assertEquals(1, versions, "delivered exactly once");
+    }
+
+    /** inspector2 signs in, opens the claimed task and records an outcome while the tablet has no network. */
+    private void queueAnOutcomeOffline(TabletBrowser tablet, String taskId, String examination, int minutes) throws Exception {
+        tablet.signIn(app.toString(), "inspector2");
+        tablet.awaitCard("my-task-list", taskId).click();
+        tablet.await("record-outcome");
+
+        tablet.cutNetwork();
+        tablet.click("record-outcome");
+        tablet.click("examination-" + examination);
+        tablet.click("result-NO_DISCREPANCY");
+        tablet.click("action-RELEASE");
+        tablet.type("minutes-spent", Integer.toString(minutes));
+        tablet.click("submit-outcome");
+        tablet.awaitText("sync-status", "Waiting to sync", Duration.ofSeconds(20));
     }
 }

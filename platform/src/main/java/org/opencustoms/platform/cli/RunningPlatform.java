@@ -78,6 +78,8 @@ final class RunningPlatform implements AutoCloseable {
     private static Map<String, String> environment(Path home, ServiceSpec spec, EmbeddedDatabase database, Path serviceData,
                                                    PlatformKeys keys) {
         Map<String, String> env = new HashMap<>();
+        // the embedded default: local passwords and keys kept in the data directory are expected here
+        env.put("PLATFORM_EMBEDDED", "true");
         env.put("MP_JWT_VERIFY_PUBLICKEY", keys.publicKeyBase64());
         // each service calls its peers as itself; a restart of 'up' issues fresh tokens
         env.put("SERVICE_TOKEN", TokenIssuer.forKeys(keys).issue(TokenRequest.forService(spec.name(), SERVICE_TOKEN_TTL)));

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code bin/platform ca init} creates the platform CA and scan-analysis-service's server certificate in the
+ * {@code bin/platform ca init [--host NAME,...]} creates the platform CA and scan-analysis-service's server certificate in the
  * data directory; {@code bin/platform ca issue-scanner --id ID --site LOCODE [--out DIR] [--days N]} certifies a
  * scanner and prints the directory holding its certificate, key and the CA's certificate on the last line.
  */
@@ -38,10 +38,25 @@ public final class CaCommand {
         return ca.issueServer(INGEST_SERVER, List.of(INGEST_SERVER), SERVER_VALIDITY, ca.directory());
     }
 
+    /** A new server certificate for the gRPC port that also names these host names (those scanners connect to). */
+    static PlatformCa.Issued issueIngestServer(Path dataDirectory, List<String> hostNames) {
+        for (String host : hostNames) {
+            if (!host.matches("[A-Za-z0-9.-]{1,253}")) {
+                throw new PlatformException("--host takes DNS names separated by commas, got: " + host);
+            }
+        }
+        PlatformCa ca = PlatformCa.loadOrCreate(directory(dataDirectory));
+        List<String> names = new java.util.ArrayList<>(List.of(INGEST_SERVER));
+        names.addAll(hostNames);
+        return ca.issueServer(INGEST_SERVER, names, SERVER_VALIDITY, ca.directory());
+    }
+
     public static int run(PlatformOptions options, PrintStream out) {
         return switch (options.subcommand()) {
             case "init" -> {
-                PlatformCa.Issued server = ensureIngestServer(options.dataDirectory());
+                String hosts = options.option("host", null);
+                PlatformCa.Issued server = hosts == null ? ensureIngestServer(options.dataDirectory())
+                        : issueIngestServer(options.dataDirectory(), List.of(hosts.split(",")));
                 out.println("platform CA: " + server.ca());
                 out.println("scan-analysis-service's gRPC certificate: " + server.certificate());
                 yield 0;
@@ -64,7 +79,7 @@ public final class CaCommand {
                 out.println(issued.certificate().getParent());
                 yield 0;
             }
-            default -> throw new PlatformException("usage: bin/platform ca init | ca issue-scanner --id ID --site LOCODE [--out DIR] [--days N]");
+            default -> throw new PlatformException("usage: bin/platform ca init [--host NAME,...] | ca issue-scanner --id ID --site LOCODE [--out DIR] [--days N]");
         };
     }
 

@@ -56,7 +56,8 @@ public final class AuthorizationMatrix {
     }
 
     public void verify() {
-        List<String> operations = operations();
+        JsonPath document = RestAssured.given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        List<String> operations = operations(document);
         List<String> problems = new ArrayList<>();
         Set<String> described = new TreeSet<>(allowed.keySet());
         described.addAll(anonymous);
@@ -66,16 +67,20 @@ public final class AuthorizationMatrix {
                 continue;
             }
             String method = operation.substring(0, operation.indexOf(' '));
-            String path = fill(operation.substring(operation.indexOf(' ') + 1));
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            String path = fill(template);
+            String consumes = consumes(document, template, method);
             if (anonymous.contains(operation)) {
-                expectPast(problems, operation, "anyone", call(RestAssured.given(), method, path));
+                expectPast(problems, operation, "anyone", call(RestAssured.given(), method, path, consumes));
                 continue;
             }
-            expectStatus(problems, operation, "no token", call(RestAssured.given(), method, path), 401);
-            expectStatus(problems, operation, "an expired token", call(TestTokens.bearer(TestTokens.expired(Roles.SUPERVISOR)), method, path), 401);
-            expectStatus(problems, operation, "a token from another key", call(TestTokens.bearer(TestTokens.foreign(Roles.SUPERVISOR)), method, path), 401);
+            expectStatus(problems, operation, "no token", call(RestAssured.given(), method, path, consumes), 401);
+            expectStatus(problems, operation, "an expired token",
+                    call(TestTokens.bearer(TestTokens.expired(Roles.SUPERVISOR)), method, path, consumes), 401);
+            expectStatus(problems, operation, "a token from another key",
+                    call(TestTokens.bearer(TestTokens.foreign(Roles.SUPERVISOR)), method, path, consumes), 401);
             for (String role : allRoles()) {
-                Response answer = call(TestTokens.bearer(token(role)), method, path);
+                Response answer = call(TestTokens.bearer(token(role)), method, path, consumes);
                 if (allowed.get(operation).contains(role)) {
                     expectPast(problems, operation, role, answer);
                 } else {
@@ -90,8 +95,7 @@ public final class AuthorizationMatrix {
         assertTrue(operations.size() > 0, "the OpenAPI document lists no operations");
     }
 
-    private static List<String> operations() {
-        JsonPath document = RestAssured.given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    private static List<String> operations(JsonPath document) {
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String> operations = new ArrayList<>();
         paths.forEach((path, item) -> item.keySet().stream().filter(METHODS::contains)
@@ -123,9 +127,26 @@ public final class AuthorizationMatrix {
         return filled.toString();
     }
 
-    private static Response call(RequestSpecification request, String method, String path) {
-        RequestSpecification withBody = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)
-                ? request.contentType(ContentType.JSON).body("{}") : request;
+    /** The media type the operation's request body is declared in (JSON where it declares none). */
+    private static String consumes(JsonPath document, String path, String method) {
+        Map<String, Object> operation = document.getMap("paths.'" + path + "'." + method.toLowerCase());
+        if (operation != null && operation.get("requestBody") instanceof Map<?, ?> body && body.get("content") instanceof Map<?, ?> content
+                && !content.isEmpty()) {
+            return content.containsKey("application/json") ? "application/json" : String.valueOf(content.keySet().iterator().next());
+        }
+        return "application/json";
+    }
+
+    /** The call, with a placeholder body of the declared type: the answer is about who may call, not what was sent. */
+    private static Response call(RequestSpecification request, String method, String path, String consumes) {
+        RequestSpecification withBody = request;
+        if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
+            withBody = switch (consumes) {
+                case "multipart/form-data" -> request.multiPart("file", "empty.bin", new byte[0]);
+                case "application/json" -> request.contentType(ContentType.JSON).body("{}");
+                default -> request.contentType(consumes).body("");
+            };
+        }
         return withBody.redirects().follow(false).request(method, path);
     }
 

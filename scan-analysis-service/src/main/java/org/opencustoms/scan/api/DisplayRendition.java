@@ -18,12 +18,15 @@ final class DisplayRendition {
     private static final double WINDOW_PERCENTILE = 0.995;
     private static final double MIN_WINDOW = 0.5;
 
+    /** The largest rendition drawn: 16 megapixels, 64 MB of working floats. */
+    static final long MAX_PIXELS = 4096L * 4096L;
+
     private DisplayRendition() {
     }
 
     /** Reads one channel of {@code width x height} little-endian 16-bit pixels and renders it at most {@code targetWidth} wide. */
     static byte[] renderPng(InputStream raw, int width, int height, int airValue, int targetWidth) throws IOException {
-        int factor = Math.max(1, (width + targetWidth - 1) / targetWidth);
+        int factor = factor(width, height, targetWidth);
         int outWidth = (width + factor - 1) / factor;
         int outHeight = (height + factor - 1) / factor;
         float[] attenuation = new float[outWidth * outHeight];
@@ -50,6 +53,16 @@ final class DisplayRendition {
             }
         }
         return encode(toGray(attenuation, outWidth, outHeight));
+    }
+
+    /**
+     * How many stored pixels each displayed pixel sums, per side: enough for the width asked for, and enough
+     * that the rendition has at most {@link #MAX_PIXELS}, however tall a stored scan is.
+     */
+    static int factor(int width, int height, int targetWidth) {
+        int forWidth = Math.max(1, (width + targetWidth - 1) / targetWidth);
+        int forPixels = (int) Math.ceil(Math.sqrt((double) width * height / MAX_PIXELS));
+        return Math.max(forWidth, forPixels);
     }
 
     private static BufferedImage toGray(float[] attenuation, int width, int height) {

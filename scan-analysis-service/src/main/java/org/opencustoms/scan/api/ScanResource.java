@@ -18,10 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.scan.catalog.ScanRecord;
-import org.opencustoms.scan.store.PayloadStore;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +32,12 @@ public class ScanResource {
     static final int MAX_WIDTH = 4096;
 
     private final ScanAccess access;
-    private final PayloadStore store;
+    private final DisplayImages images;
 
     @Inject
-    public ScanResource(ScanAccess access, PayloadStore store) {
+    public ScanResource(ScanAccess access, DisplayImages images) {
         this.access = access;
-        this.store = store;
+        this.images = images;
     }
 
     @GET
@@ -76,11 +74,7 @@ public class ScanResource {
         if (notModified != null) {
             return notModified.build();
         }
-        long planeBytes = (long) scan.width() * scan.height() * 2;
-        byte[] png;
-        try (InputStream raw = store.open(scan.payloadSha256(), low ? planeBytes : 0)) {
-            png = DisplayRendition.renderPng(raw, scan.width(), scan.height(), scan.airValue(), Math.min(width, scan.width()));
-        }
+        byte[] png = images.png(scan.payloadSha256(), low, width, scan);
         return Response.ok(png, "image/png").tag(tag).header("Cache-Control", "private, max-age=86400").build();
     }
 

@@ -56,6 +56,11 @@ public class StagingArea {
         return PartialUpload.open(data, Math.min(keep, header.getTotalBytes()));
     }
 
+    /** The scanner whose upload of this scan id is staged, if one is. */
+    Optional<String> stagedBy(String scanId) {
+        return readHeader(scanId).map(ScanHeader::getScannerId);
+    }
+
     /** The staged length of an upload in progress, if there is one. */
     Optional<Long> stagedBytes(String scanId) {
         return readHeader(scanId).map(header -> sizeOrZero(directory.resolve(key(scanId) + PART)));

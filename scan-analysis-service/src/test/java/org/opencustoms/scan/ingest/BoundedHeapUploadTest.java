@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A 64 MiB scan through a JVM whose whole heap could not hold two copies of it (surefire runs this
- * class alone with -Xmx112m, in the execution "bounded-heap"): server and client must both stream.
+ * A 96 MiB scan through a JVM whose whole heap could not hold two copies of it (surefire runs this
+ * class alone with -Xmx176m, in the execution "bounded-heap"): server and client must both stream, over
+ * mutual TLS as every scanner does.
  * Run: ./mvnw -o verify -pl scan-analysis-service -Dtest=BoundedHeapUploadTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("bounded-heap")
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoundedHeapUploadTest {
 
     private static final int WIDTH = 4096;
-    private static final int HEIGHT = 8192;
+    private static final int HEIGHT = 12288;
     private static final long PAYLOAD_BYTES = (long) WIDTH * HEIGHT * 2;
 
     @Inject
@@ -47,7 +48,7 @@ class BoundedHeapUploadTest {
     Path scratch;
 
     @Test
-    void a64MegabyteScanUploadsWithinAHeapThatCannotHoldTwoCopies() throws Exception {
+    void a96MegabyteScanUploadsWithinAHeapThatCannotHoldTwoCopies() throws Exception {
         long maxHeap = Runtime.getRuntime().maxMemory();
         assertTrue(maxHeap < 2 * PAYLOAD_BYTES, "this test proves nothing unless the heap is under two payloads: " + maxHeap);
         Path raw = scratch.resolve("scan.raw");

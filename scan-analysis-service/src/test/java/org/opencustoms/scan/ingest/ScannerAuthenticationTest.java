@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.opencustoms.common.identity.Roles;
 import org.opencustoms.platform.testing.TestTokens;
 import org.opencustoms.proto.scan.v1.ScanHeader;
+import org.opencustoms.scan.client.PayloadSource;
+import org.opencustoms.scan.client.ReconnectingChannel;
+import org.opencustoms.scan.client.ScanUploader;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -73,6 +76,28 @@ class ScannerAuthenticationTest {
     void aScannerCannotUploadForAnotherSite() throws Exception {
         ScanHeader elsewhere = header(TestScans.newScanId()).toBuilder().setSite("USNYC").build();
         assertRefused(TestPki.scannerCredentials(), elsewhere, Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void aScannerCannotTakeOverAnotherScannersInterruptedUpload() throws Exception {
+        String scanId = TestScans.newScanId();
+        ManagedChannel mine = IngestTestSupport.channel(TestPki.scannerCredentials());
+        try {
+            RawUploadStream interrupted = new RawUploadStream(mine).send(TestScans.headerMessage(header(scanId)), TestScans.chunk(0, payload, 0, 1000));
+            interrupted.awaitResponse(1);
+            interrupted.cancel();
+        } finally {
+            mine.shutdownNow();
+        }
+        ScanHeader asOther = header(scanId).toBuilder().setScannerId(TestPki.OTHER_SCANNER.id()).setSite(TestPki.OTHER_SCANNER.site()).build();
+        Status status = upload(TestPki.otherScannerCredentials(), asOther);
+        assertStatus(status, Status.Code.ALREADY_EXISTS, "being uploaded by another scanner");
+
+        // its own scanner resumes it from where it stopped
+        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
+            new ScanUploader(channel).upload(header(scanId), PayloadSource.ofBytes(payload));
+        }
+        TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scanId).then().statusCode(200);
     }
 
     private Status assertRefused(ChannelCredentials credentials, ScanHeader header, Status.Code expected) throws Exception {

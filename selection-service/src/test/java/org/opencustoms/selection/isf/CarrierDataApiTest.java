@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class CarrierDataApiTest {
 
-    private static Map<String, Object> stowPlan(String voyage, List<String> containers) {
+    static Map<String, Object> stowPlan(String voyage, List<String> containers) {
         List<Map<String, Object>> positions = new java.util.ArrayList<>();
         for (int i = 0; i < containers.size(); i++) {
             positions.add(Map.of("containerNumber", containers.get(i), "bay", 10 + 2 * i, "row", 1, "tier", 82));

@@ -252,6 +252,14 @@ class IsfFilingApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAProblemToo() {
+        byte[] large = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) ' ');
+        Actors.importer().contentType(ContentType.JSON).body(large).post(FILINGS).then().statusCode(413)
+                .contentType("application/problem+json").body("type", endsWith("/body-too-large"));
+    }
+
+    @Test
     void idempotencyKeysBelongToTheirFiler() {
         String key = "shared-" + System.nanoTime();
         Map<String, Object> filing = IsfFixtures.isf10();
