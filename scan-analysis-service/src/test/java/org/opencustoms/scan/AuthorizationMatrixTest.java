@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.platform.testing.AuthorizationMatrix;
 
+import static org.opencustoms.common.identity.Roles.AUDITOR;
 import static org.opencustoms.common.identity.Roles.INSPECTION_SERVICE;
 import static org.opencustoms.common.identity.Roles.INSPECTOR;
 import static org.opencustoms.common.identity.Roles.SUPERVISOR;
@@ -16,6 +17,7 @@ class AuthorizationMatrixTest {
     void everyEndpointAnswersEachRoleAsTheRolesTableSays() {
         new AuthorizationMatrix()
                 .pathValue("id", "NO-SUCH-SCAN")
+                .allow("GET", "/api/v1/scans", SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/scans/{id}", INSPECTOR, SUPERVISOR, INSPECTION_SERVICE)
                 .allow("GET", "/api/v1/scans/{id}/image", INSPECTOR, SUPERVISOR, INSPECTION_SERVICE)
                 .allow("GET", "/api/v1/scans/{id}/analysis", INSPECTOR, SUPERVISOR, INSPECTION_SERVICE)

@@ -20,12 +20,15 @@ import static org.opencustoms.inspection.Fixtures.noDiscrepancy;
 @QuarkusTest
 class InspectionApiFuzzTest {
 
+    /** A port of the fuzz test's own, so that its hundreds of tasks crowd no other test's queue. */
+    private static final String PORT = "USZZF";
+
     private final JsonFuzzer fuzzer = new JsonFuzzer(20261204L);
 
     @Test
     void mutatedHandoffsCreateTasksOnlyWhenValid() {
         long before = totalTasks();
-        JsonFuzzer.Tally handoffs = fuzzer.send(1000, () -> new HashMap<>(handoff(containerNumber())), () -> as("selection-service"),
+        JsonFuzzer.Tally handoffs = fuzzer.send(1000, InspectionApiFuzzTest::handoffAtFuzzPort, () -> as("selection-service"),
                 (request, body) -> request.body(body).post("/api/v1/inspections"));
         assertEquals(before + handoffs.created(), totalTasks(), "only valid hand-offs create tasks");
     }
@@ -40,6 +43,12 @@ class InspectionApiFuzzTest {
                 (request, body) -> request.header("If-Match", etag(task)).body(body).put("/api/v1/inspections/{id}/outcome", task));
         int versions = as("inspector1").get("/api/v1/inspections/{id}/outcome/versions", task).then().statusCode(200).extract().path("size()");
         assertEquals(outcomes.accepted(), versions, "only accepted outcomes are recorded");
+    }
+
+    private static Map<String, Object> handoffAtFuzzPort() {
+        Map<String, Object> handoff = new HashMap<>(handoff(containerNumber()));
+        handoff.put("port", PORT);
+        return handoff;
     }
 
     private static String etag(String task) {

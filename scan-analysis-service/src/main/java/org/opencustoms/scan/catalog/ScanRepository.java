@@ -55,6 +55,28 @@ public class ScanRepository {
         return rows.rowCount() == 0 ? Optional.empty() : Optional.of(toRecord(rows.iterator().next()));
     }
 
+    /** Filters of the scan list; null means any. */
+    public record ScanQuery(java.time.Instant from, java.time.Instant to, String scannerId, String site, ScanStatus status, int page, int size) {
+    }
+
+    /** Scans received, newest first: which scanner sent what, when, and where it stands. */
+    public List<ScanRecord> list(ScanQuery query) {
+        RowSet<Row> rows = pool.preparedQuery("select " + COLUMNS + " from scan_analysis.scan "
+                        + "where ($1::timestamptz is null or received_at >= $1) and ($2::timestamptz is null or received_at < $2) "
+                        + "and ($3::text is null or scanner_id = $3) and ($4::text is null or site = $4) and ($5::text is null or status = $5) "
+                        + "order by received_at desc, scan_id limit $6 offset $7")
+                .execute(Tuple.from(Arrays.asList(utc(query.from()), utc(query.to()), query.scannerId(), query.site(),
+                        query.status() == null ? null : query.status().name(), query.size(), (long) query.page() * query.size())))
+                .await().atMost(TIMEOUT);
+        List<ScanRecord> scans = new java.util.ArrayList<>();
+        rows.forEach(row -> scans.add(toRecord(row)));
+        return scans;
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
     public long count() {
         return pool.query("select count(*) from scan_analysis.scan").execute().await().atMost(TIMEOUT).iterator().next().getLong(0);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.opencustoms.proto.scan.v1.Modality;
 import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.proto.scan.v1.UploadRequest;
+import org.opencustoms.proto.scan.v1.UploadResponse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,20 +43,21 @@ class IngestStreamFuzzTest {
     @Test
     void randomStreamsEndPreciselyAndOnlyCompletedOnesAreStored() throws Exception {
         long before = IngestTestSupport.storedPayloads(storeDirectory);
+        long run = System.nanoTime();
         int completed = 0;
         int refused = 0;
         ManagedChannel channel = IngestTestSupport.channel();
         try {
             for (int i = 0; i < STREAMS; i++) {
                 byte[] payload = TestScans.pattern(WIDTH, HEIGHT);
-                // a payload of its own, so that no two streams share a stored object
+                // a payload of its own, in this run and the store's earlier ones, so that no stream finds its object stored
                 payload[random.nextInt(payload.length)] ^= (byte) (1 + random.nextInt(255));
-                payload[0] = (byte) i;
-                payload[1] = (byte) (i >> 8);
+                java.nio.ByteBuffer.wrap(payload).putLong(run).putInt(i);
                 List<UploadRequest> stream = stream(TestScans.newScanId(), payload);
                 Status status;
+                RawUploadStream upload = new RawUploadStream(channel);
                 try {
-                    status = new RawUploadStream(channel).send(stream.toArray(UploadRequest[]::new)).halfClose().awaitEnd();
+                    status = upload.send(stream.toArray(UploadRequest[]::new)).halfClose().awaitEnd();
                 } catch (java.util.concurrent.TimeoutException e) {
                     fail("stream " + i + " did not end within 30 s: " + describe(stream));
                     return;
@@ -64,6 +66,9 @@ class IngestStreamFuzzTest {
                     fail("stream " + i + " ended with " + status + ": " + describe(stream));
                 }
                 if (status.isOk()) {
+                    UploadResponse last = upload.responses.isEmpty() ? null : upload.responses.get(upload.responses.size() - 1);
+                    assertTrue(last != null && last.hasCompleted() && !last.getCompleted().getDuplicate(),
+                            "stream " + i + " ended OK without storing its scan: " + upload.responses + " after " + describe(stream));
                     completed++;
                 } else {
                     refused++;
@@ -73,7 +78,8 @@ class IngestStreamFuzzTest {
         } finally {
             channel.shutdownNow();
         }
-        assertEquals(before + completed, IngestTestSupport.storedPayloads(storeDirectory), "only completed uploads are stored");
+        assertEquals(before + completed, IngestTestSupport.storedPayloads(storeDirectory),
+                "only completed uploads are stored (" + before + " before, " + completed + " completed, " + refused + " refused)");
         assertTrue(refused > STREAMS / 3 && completed > 0, "a mix of refused (" + refused + ") and completed (" + completed + ") streams");
     }
 

@@ -36,13 +36,23 @@ class ScannerAuthenticationTest {
     @ConfigProperty(name = "scan.store.directory")
     Path storeDirectory;
 
-    private final byte[] payload = TestScans.pattern(WIDTH, HEIGHT);
+    /** Unique to this test instance, so a refused upload can be told apart from an object an earlier run stored. */
+    private final byte[] payload = unique(TestScans.pattern(WIDTH, HEIGHT));
+
+    private static byte[] unique(byte[] pattern) {
+        java.nio.ByteBuffer.wrap(pattern).putLong(System.nanoTime());
+        return pattern;
+    }
 
     @Test
     void aCertifiedScannerUploadsAsItself() throws Exception {
         String scanId = TestScans.newScanId();
         assertStatus(upload(TestPki.scannerCredentials(), header(scanId)), Status.Code.OK);
         TestTokens.as(Roles.SUPERVISOR).get("/api/v1/scans/{id}", scanId).then().statusCode(200);
+        // who sent it, as its certificate vouches, for the supervisors' list
+        TestTokens.as(Roles.AUDITOR).queryParam("scanner", TestPki.SCANNER.id()).queryParam("size", 500).get("/api/v1/scans")
+                .then().statusCode(200).body("scanId", org.hamcrest.Matchers.hasItem(scanId));
+        TestTokens.as(Roles.INSPECTOR).get("/api/v1/scans").then().statusCode(403);
     }
 
     @Test

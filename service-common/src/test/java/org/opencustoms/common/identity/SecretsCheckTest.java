@@ -21,6 +21,11 @@ class SecretsCheckTest {
     }
 
     @Test
+    void onlySecretsAreHeldToTheWellKnownDefaults() {
+        assertEquals(List.of(), SecretsCheck.problems(List.of("DB_USER", "DB_PASSWORD"), Map.of("DB_USER", "postgres", "DB_PASSWORD", "k3#Vq9")::get));
+    }
+
+    @Test
     void realSecretsPass() {
         assertEquals(List.of(), SecretsCheck.problems(REQUIRED, Map.of("DB_PASSWORD", "k3#Vq9-long-random", "SERVICE_TOKEN", "eyJhbGciOi")::get));
     }
