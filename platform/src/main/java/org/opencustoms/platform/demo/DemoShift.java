@@ -148,8 +148,9 @@ public final class DemoShift {
         if (scans < 1 || scans > 1_000) {
             throw new PlatformException("--scans takes 1 to 1000");
         }
-        out.printf("%n[4] Scans: a simulated X-ray portal scans the selected containers and streams the scans over gRPC to "
-                + "scan-analysis-service (port %d), which analyses them and sends its findings to inspection-service%n",
+        out.printf("%n[4] Scans: a simulated X-ray portal (DEMO-PORTAL-1 at USLAX, certified by the platform CA) scans the selected "
+                + "containers and streams the scans over gRPC with mutual TLS to scan-analysis-service (port %d), which analyses "
+                + "them and sends its findings to inspection-service%n",
                 ServiceSpec.SCAN_INGEST_GRPC_PORT);
         List<String> arguments = new ArrayList<>(List.of("--scans", Long.toString(scans), "--modality", "xray", "--scale", "0.5",
                 "--seed", Long.toString(seed)));
@@ -203,14 +204,16 @@ public final class DemoShift {
         out.printf("%nSummary%n");
         tally.counts.forEach((name, value) -> out.printf("  %-45s %d%n", name, value));
         out.printf("  %-45s %s%n", "decision log tree head", treeHead);
-        out.printf("%nBrowse the filings: %s/api/v1/isf-filings (API docs: %s/q/swagger-ui)%n",
+        out.printf("%nEvery call needs a token of its caller's role; for example, as a supervisor:%n");
+        out.printf("  TOKEN=$(bin/platform token --role supervisor | tail -1)%n");
+        out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %s/api/v1/isf-filings   (API docs: %s/q/swagger-ui)%n",
                 ServiceSpec.SELECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl());
+        if (!scanIds.isEmpty()) {
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" -o scan.png %s/api/v1/scans/%s/analysis/rendition   (a scan with its "
+                    + "suspect regions drawn)%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
+        }
         out.printf("The inspectors' tablet app: %s/ (sign in as inspector1 / inspector1)%n", ServiceSpec.INSPECTION.baseUrl());
         out.printf("The supervisors' audit dashboard: %s/audit (sign in as supervisor / supervisor)%n", ServiceSpec.SELECTION.baseUrl());
-        if (!scanIds.isEmpty()) {
-            out.printf("A scan with its suspect regions drawn: %s/api/v1/scans/%s/analysis/rendition%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(),
-                    scanIds.get(0));
-        }
     }
 
     private static void requireOk(ApiClient.Reply reply, String what) {

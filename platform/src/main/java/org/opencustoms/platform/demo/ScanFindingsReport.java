@@ -54,7 +54,8 @@ final class ScanFindingsReport {
                 scanIds.isEmpty() ? "-" : scanAnalysis.get("/api/v1/scans/" + scanIds.get(0) + "/analysis", supervisor).body().path("modelVersion").asText("-"),
                 delivered, analysed);
         if (!scanIds.isEmpty()) {
-            out.printf("    the rendition with its regions: %s/api/v1/scans/%s/analysis/rendition%n", ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
+            out.printf("    the rendition with its regions (with a supervisor's token): %s/api/v1/scans/%s/analysis/rendition%n",
+                    ServiceSpec.SCAN_ANALYSIS.baseUrl(), scanIds.get(0));
         }
         return Map.of("scans analysed", analysed, "scans failed analysis", failed, "scans with suspect regions", withRegions,
                 "scan findings delivered to inspection", delivered);
