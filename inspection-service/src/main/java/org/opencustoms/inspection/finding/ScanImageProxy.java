@@ -53,8 +53,14 @@ public class ScanImageProxy {
     }
 
     private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
+        String authorization;
+        try {
+            authorization = ServiceToken.authorization(config);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw unavailable("this service has no token to fetch scan images with: " + e.getMessage());
+        }
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", ServiceToken.authorization(config)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static ProblemException unavailable(String detail) {

@@ -65,7 +65,7 @@ public class PhotoResource {
                 "Unsupported media type", "only JPEG, PNG and WebP photos are accepted; this file is none of them")));
         ImageDimensions.Size size = ImageDimensions.of(file.uploadedFile(), contentType).orElseThrow(() -> new ProblemException(
                 Problem.of(415, "not-an-image", "Unsupported media type", "the photo's header does not say how large it is")));
-        if (size.width() < 1 || size.height() < 1 || size.pixels() > maxPixels) {
+        if (size.width() < 1 || size.height() < 1 || size.width() > maxPixels || size.height() > maxPixels || size.pixels() > maxPixels) {
             throw new ProblemException(Problem.of(422, "photo-too-many-pixels", "Unprocessable photo", "the photo declares "
                     + size.width() + " x " + size.height() + " pixels; at most " + maxPixels + " pixels are accepted"));
         }

@@ -27,12 +27,12 @@ public final class CaCommand {
         return dataDirectory.resolve("pki");
     }
 
-    /** The CA and a current server certificate for the gRPC port, created when missing. */
+    /** The CA and a current server certificate for the gRPC port: issued when missing or within 30 days of expiry. */
     public static PlatformCa.Issued ensureIngestServer(Path dataDirectory) {
         PlatformCa ca = PlatformCa.loadOrCreate(directory(dataDirectory));
         Path certificate = ca.directory().resolve(INGEST_SERVER + ".crt");
         Path key = ca.directory().resolve(INGEST_SERVER + ".key");
-        if (java.nio.file.Files.exists(certificate) && java.nio.file.Files.exists(key)) {
+        if (java.nio.file.Files.exists(key) && PlatformCa.validFor(certificate, Duration.ofDays(30))) {
             return new PlatformCa.Issued(certificate, key, ca.certificateFile());
         }
         return ca.issueServer(INGEST_SERVER, List.of(INGEST_SERVER), SERVER_VALIDITY, ca.directory());

@@ -206,6 +206,15 @@ public final class PlatformCa {
         return new BigInteger(159, RANDOM);
     }
 
+    /** Whether the certificate in the file is still valid this long from now. */
+    static boolean validFor(Path file, Duration margin) {
+        try {
+            return Files.exists(file) && readCertificate(file).getNotAfter().toInstant().isAfter(Instant.now().plus(margin));
+        } catch (IOException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     static X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file)));
     }

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * lists must have an entry here (a new endpoint without one fails the test), and each is called with no
  * token, an expired one, one signed by an unknown key, and a token of every role. A role the entry names
  * must get past authorization (any answer but 401, 403 or a 5xx: with the placeholder ids and bodies
- * sent here that is mostly 400, 404 or 422); every other role must get 403, and the bad tokens 401.
+ * sent here that is mostly 400, 404 or 422); every other role must get 403, and the bad tokens (expired,
+ * signed by another key, for another audience, from another issuer) 401.
  * Scoping by port or party is for each service's own tests, with real ids.
  */
 public final class AuthorizationMatrix {
@@ -79,6 +80,10 @@ public final class AuthorizationMatrix {
                     call(TestTokens.bearer(TestTokens.expired(Roles.SUPERVISOR)), method, path, consumes), 401);
             expectStatus(problems, operation, "a token from another key",
                     call(TestTokens.bearer(TestTokens.foreign(Roles.SUPERVISOR)), method, path, consumes), 401);
+            expectStatus(problems, operation, "a token for another audience",
+                    call(TestTokens.bearer(TestTokens.otherAudience(Roles.SUPERVISOR)), method, path, consumes), 401);
+            expectStatus(problems, operation, "a token from another issuer",
+                    call(TestTokens.bearer(TestTokens.otherIssuer(Roles.SUPERVISOR)), method, path, consumes), 401);
             for (String role : allRoles()) {
                 Response answer = call(TestTokens.bearer(token(role)), method, path, consumes);
                 if (allowed.get(operation).contains(role)) {

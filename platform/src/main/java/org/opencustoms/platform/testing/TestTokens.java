@@ -84,6 +84,20 @@ public final class TestTokens {
         }
     }
 
+    /** Signed with the trusted key, but for another audience. */
+    public static String otherAudience(String role) {
+        PlatformKeys keys = keys();
+        return new TokenIssuer(keys.keyPair().getPrivate(), keys.keyId(), TokenClaims.DEFAULT_ISSUER, "another-system", Clock.systemUTC())
+                .issue(new TokenRequest(role, role, ports(role), party(role), TTL));
+    }
+
+    /** Signed with the trusted key, but naming another issuer. */
+    public static String otherIssuer(String role) {
+        PlatformKeys keys = keys();
+        return new TokenIssuer(keys.keyPair().getPrivate(), keys.keyId(), "https://elsewhere.example", TokenClaims.DEFAULT_AUDIENCE, Clock.systemUTC())
+                .issue(new TokenRequest(role, role, ports(role), party(role), TTL));
+    }
+
     /** The trusted key pair, as the services' configuration takes it. */
     public static PlatformKeys keys() {
         synchronized (System.getProperties()) {

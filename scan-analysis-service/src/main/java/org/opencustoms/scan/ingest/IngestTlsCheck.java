@@ -14,6 +14,12 @@ public class IngestTlsCheck {
 
     void onStart(@Observes StartupEvent event, Config config, IngestConfig ingest) {
         boolean tls = config.getOptionalValue("quarkus.grpc.server.ssl.certificate", String.class).isPresent();
+        boolean trust = config.getOptionalValue("quarkus.grpc.server.ssl.trust-store", String.class).isPresent();
+        if (tls && !trust) {
+            // without it the JDK's public CAs would vouch for scanners
+            throw new IllegalStateException("the scanners' gRPC port has a certificate but no trust store: set "
+                    + "QUARKUS_GRPC_SERVER_SSL_TRUST_STORE to the platform CA's (bin/platform ca init makes it)");
+        }
         if (tls) {
             return;
         }

@@ -56,9 +56,9 @@ public class StagingArea {
         return PartialUpload.open(data, Math.min(keep, header.getTotalBytes()));
     }
 
-    /** The scanner whose upload of this scan id is staged, if one is. */
-    Optional<String> stagedBy(String scanId) {
-        return readHeader(scanId).map(ScanHeader::getScannerId);
+    /** The header of the upload of this scan id that is staged, if one is: whose it is. */
+    Optional<ScanHeader> stagedHeader(String scanId) {
+        return readHeader(scanId);
     }
 
     /** The staged length of an upload in progress, if there is one. */

@@ -98,19 +98,17 @@ final class UploadSession implements StreamObserver<UploadRequest> {
             answerAlreadyStored(stored.get(), hex(received.getSha256()));
             return;
         }
-        Optional<String> stagedBy;
-        synchronized (services.registry().lockFor(received.getScanId())) {
-            stagedBy = services.staging().stagedBy(received.getScanId());
-        }
-        if (stagedBy.isPresent() && !stagedBy.get().equals(received.getScannerId())) {
-            // scan ids are global: one scanner cannot resume, or overwrite, another's interrupted upload
-            throw Status.ALREADY_EXISTS.withDescription("scan " + received.getScanId() + " is being uploaded by another scanner; "
-                    + "choose another scan id").asRuntimeException();
-        }
         services.registry().admit();
         admitted = true;
         header = received;
         synchronized (lock()) {
+            Optional<ScanHeader> staged = services.staging().stagedHeader(received.getScanId());
+            if (staged.isPresent() && !(staged.get().getScannerId().equals(received.getScannerId())
+                    && staged.get().getSite().equals(received.getSite()))) {
+                // scan ids are global: one scanner cannot resume, or overwrite, another's interrupted upload
+                throw Status.ALREADY_EXISTS.withDescription("scan " + received.getScanId() + " is being uploaded by another scanner; "
+                        + "choose another scan id").asRuntimeException();
+            }
             services.registry().takeOwnership(received.getScanId(), this);
             partial = services.staging().open(received);
             state = State.RECEIVING;

@@ -42,11 +42,6 @@ public record Caller(String subject, Set<String> roles, Set<String> ports, Strin
         return false;
     }
 
-    /** Whether the caller may see work at this port: supervisors everywhere, inspectors at their own ports. */
-    public boolean worksAt(String port) {
-        return is(Roles.SUPERVISOR) || is(Roles.AUDITOR) || (port != null && ports.contains(port));
-    }
-
     private static Set<String> strings(Object claim) {
         Set<String> values = new TreeSet<>();
         if (claim instanceof JsonArray array) {

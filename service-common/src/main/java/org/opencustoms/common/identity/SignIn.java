@@ -69,19 +69,18 @@ public final class SignIn {
         }
         String username = credentials.username();
         Instant now = clock.instant();
-        Failures recent = failures.get(username);
-        if (recent != null && recent.lockedAt(now)) {
+        // every attempt counts until it succeeds, so guesses sent in parallel cannot all slip past the limit
+        forgetExpired(now);
+        Failures attempts = failures.compute(username, (name, previous) -> Failures.after(previous, now));
+        if (attempts.count() > MAX_FAILURES) {
             return Uni.createFrom().failure(new ProblemException(Problem.of(429, "sign-in-throttled", "Too Many Requests",
                     "too many failed sign-ins for " + username + "; try again in " + LOCKOUT.toMinutes() + " minutes")));
         }
         UsernamePasswordAuthenticationRequest request = new UsernamePasswordAuthenticationRequest(username,
                 new PasswordCredential(credentials.password().toCharArray()));
         return identities.authenticate(request)
-                .onFailure(AuthenticationFailedException.class).transform(e -> {
-                    forgetExpired(now);
-                    failures.compute(username, (name, previous) -> Failures.after(previous, now));
-                    return new ProblemException(Problem.of(401, "sign-in-failed", "Unauthorized", "unknown user or wrong password"));
-                })
+                .onFailure(AuthenticationFailedException.class).transform(e ->
+                        new ProblemException(Problem.of(401, "sign-in-failed", "Unauthorized", "unknown user or wrong password")))
                 .map(identity -> {
                     failures.remove(username);
                     return session(identity, now);
@@ -126,8 +125,5 @@ public final class SignIn {
             return new Failures(previous.count + 1, previous.first);
         }
 
-        boolean lockedAt(Instant now) {
-            return count >= MAX_FAILURES && !first.plus(LOCKOUT).isBefore(now);
-        }
     }
 }

@@ -157,7 +157,8 @@ public class IsfFilingResource {
         FilingAccess access = FilingAccess.of(Caller.of(identity));
         if (access.party() == null) {
             throw new ProblemException(Problem.of(403, "no-party", "Forbidden",
-                    "the token names no party: an importer's token needs the party claim with its importer or filer number"));
+                    "the token names no party: an importer's token needs the party claim with its importer or filer number "
+                            + "(2 to 32 letters, digits or dashes)"));
         }
         return access;
     }

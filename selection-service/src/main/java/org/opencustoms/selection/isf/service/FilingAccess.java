@@ -10,9 +10,13 @@ import org.opencustoms.selection.isf.entity.IsfFilingEntity;
  */
 public record FilingAccess(String subject, String party, boolean everyParty) {
 
+    /** A party number as filings store it; a token naming anything else names no party. */
+    private static final java.util.regex.Pattern PARTY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{2,32}");
+
     public static FilingAccess of(Caller caller) {
         boolean everyParty = caller.isAny(Roles.SUPERVISOR, Roles.AUDITOR);
-        return new FilingAccess(caller.subject(), caller.is(Roles.IMPORTER) ? caller.party() : null, everyParty);
+        String party = caller.is(Roles.IMPORTER) && caller.party() != null && PARTY.matcher(caller.party()).matches() ? caller.party() : null;
+        return new FilingAccess(caller.subject(), party, everyParty);
     }
 
     public boolean allows(IsfFilingEntity filing) {
