@@ -107,8 +107,8 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Mutual TLS on the scanners' gRPC port, with the data directory's platform CA. */
     private static Map<String, String> ingestTls(Path dataDirectory) {
-        PlatformCa.Issued server = CaCommand.ensureIngestServer(dataDirectory);
         PlatformCa ca = PlatformCa.loadOrCreate(CaCommand.directory(dataDirectory));
+        PlatformCa.Issued server = CaCommand.ensureIngestServer(ca);
         return Map.of(
                 "QUARKUS_GRPC_SERVER_SSL_CERTIFICATE", server.certificate().toString(),
                 "QUARKUS_GRPC_SERVER_SSL_KEY", server.key().toString(),

@@ -1,13 +1,11 @@
 package org.opencustoms.platform.identity;
 
 import org.opencustoms.platform.cli.PlatformException;
+import org.opencustoms.platform.pki.PemFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -48,8 +46,8 @@ public final class PlatformKeys {
                 create(directory);
             }
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(Files.readString(privateFile))));
-            PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(pem(Files.readString(directory.resolve(PUBLIC_KEY_FILE)))));
+            PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(PemFiles.der(Files.readString(privateFile))));
+            PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(PemFiles.der(Files.readString(directory.resolve(PUBLIC_KEY_FILE)))));
             return new PlatformKeys(new KeyPair(publicKey, privateKey));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new PlatformException("could not read the token signing key in " + directory + ": " + e.getMessage(), e);
@@ -69,10 +67,9 @@ public final class PlatformKeys {
     private static void create(Path directory) throws IOException {
         Files.createDirectories(directory);
         PlatformKeys keys = generate();
-        Path privateTemp = Files.createTempFile(directory, "key", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(privateTemp, toPem("PRIVATE KEY", keys.keyPair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        Files.writeString(directory.resolve(PUBLIC_KEY_FILE), keys.publicKeyPem(), StandardCharsets.US_ASCII);
-        Files.move(privateTemp, directory.resolve(PRIVATE_KEY_FILE), StandardCopyOption.ATOMIC_MOVE);
+        PemFiles.writeAtomically(directory.resolve(PUBLIC_KEY_FILE), keys.publicKeyPem(), false);
+        // the private key last: its presence says the pair is complete
+        PemFiles.writeAtomically(directory.resolve(PRIVATE_KEY_FILE), PemFiles.pem("PRIVATE KEY", keys.keyPair.getPrivate().getEncoded()), true);
     }
 
     public KeyPair keyPair() {
@@ -90,7 +87,7 @@ public final class PlatformKeys {
     }
 
     public String publicKeyPem() {
-        return toPem("PUBLIC KEY", keyPair.getPublic().getEncoded());
+        return PemFiles.pem("PUBLIC KEY", keyPair.getPublic().getEncoded());
     }
 
     /** A short, stable name for the key: the start of the SHA-256 of its public half. */
@@ -103,12 +100,4 @@ public final class PlatformKeys {
         }
     }
 
-    private static byte[] pem(String text) {
-        return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").strip());
-    }
-
-    private static String toPem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
 }

@@ -29,7 +29,10 @@ public final class CaCommand {
 
     /** The CA and a current server certificate for the gRPC port: issued when missing or within 30 days of expiry. */
     public static PlatformCa.Issued ensureIngestServer(Path dataDirectory) {
-        PlatformCa ca = PlatformCa.loadOrCreate(directory(dataDirectory));
+        return ensureIngestServer(PlatformCa.loadOrCreate(directory(dataDirectory)));
+    }
+
+    public static PlatformCa.Issued ensureIngestServer(PlatformCa ca) {
         Path certificate = ca.directory().resolve(INGEST_SERVER + ".crt");
         Path key = ca.directory().resolve(INGEST_SERVER + ".key");
         if (java.nio.file.Files.exists(key) && PlatformCa.validFor(certificate, Duration.ofDays(30))) {

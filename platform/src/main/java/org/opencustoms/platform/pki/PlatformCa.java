@@ -13,7 +13,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.opencustoms.common.identity.ScannerIdentity;
@@ -21,14 +20,11 @@ import org.opencustoms.common.identity.ScannerIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -42,7 +38,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -78,7 +73,7 @@ public final class PlatformCa {
                 create(directory);
             }
             X509Certificate certificate = readCertificate(directory.resolve(CERTIFICATE));
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pem(Files.readString(directory.resolve(KEY)))));
+            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(PemFiles.der(Files.readString(directory.resolve(KEY)))));
             return new PlatformCa(directory, certificate, key);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the platform CA in " + directory, e);
@@ -144,11 +139,11 @@ public final class PlatformCa {
             X509Certificate issued = sign(builder, key);
             Path certificateFile = outDirectory.resolve(baseName + ".crt");
             Path keyFile = outDirectory.resolve(baseName + ".key");
-            writeAtomically(certificateFile, toPem(issued), false);
-            writeAtomically(keyFile, privateKeyPem(pair.getPrivate()), true);
+            PemFiles.writeAtomically(certificateFile, PemFiles.pem("CERTIFICATE", issued.getEncoded()), false);
+            PemFiles.writeAtomically(keyFile, PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
             Path caCopy = outDirectory.resolve(CERTIFICATE);
             if (!caCopy.equals(certificateFile())) {
-                writeAtomically(caCopy, toPem(certificate), false);
+                PemFiles.writeAtomically(caCopy, PemFiles.pem("CERTIFICATE", certificate.getEncoded()), false);
             }
             return new Issued(certificateFile, keyFile, caCopy);
         } catch (IOException e) {
@@ -171,11 +166,11 @@ public final class PlatformCa {
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate ca = sign(builder, pair.getPrivate());
             String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-            writeAtomically(directory.resolve(TRUST_STORE_PASSWORD), password + "\n", true);
+            PemFiles.writeAtomically(directory.resolve(TRUST_STORE_PASSWORD), password + "\n", true);
             writeTrustStore(directory.resolve(TRUST_STORE), ca, password);
-            writeAtomically(directory.resolve(CERTIFICATE), toPem(ca), false);
+            PemFiles.writeAtomically(directory.resolve(CERTIFICATE), PemFiles.pem("CERTIFICATE", ca.getEncoded()), false);
             // the key last: its presence says the CA is complete
-            writeAtomically(directory.resolve(KEY), privateKeyPem(pair.getPrivate()), true);
+            PemFiles.writeAtomically(directory.resolve(KEY), PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
         } catch (OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("could not create the platform CA: " + e.getMessage(), e);
         }
@@ -219,29 +214,4 @@ public final class PlatformCa {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file)));
     }
 
-    private static String toPem(X509Certificate certificate) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(certificate);
-        }
-        return text.toString();
-    }
-
-    /** PKCS#8, which both Netty and grpc-java read. */
-    private static String privateKeyPem(PrivateKey key) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    private static byte[] pem(String text) {
-        return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").strip());
-    }
-
-    private static void writeAtomically(Path file, String text, boolean secret) throws IOException {
-        Path temporary = secret
-                ? Files.createTempFile(file.getParent(), "pki", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), "pki", ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
 }
