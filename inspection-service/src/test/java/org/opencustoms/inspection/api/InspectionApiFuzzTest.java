@@ -35,11 +35,11 @@ class InspectionApiFuzzTest {
 
     @Test
     void mutatedFindingsAndOutcomesNeverBreakTheService() {
-        fuzzer.send(600, () -> new HashMap<>(finding("SCAN-" + UUID.randomUUID(), containerNumber())), () -> as("scan-analysis-service"),
+        fuzzer.send(1000, () -> new HashMap<>(finding("SCAN-" + UUID.randomUUID(), containerNumber())), () -> as("scan-analysis-service"),
                 (request, body) -> request.body(body).post("/api/v1/scan-findings"));
 
         String task = claimedTask("inspector1");
-        JsonFuzzer.Tally outcomes = fuzzer.send(400, () -> new HashMap<>(noDiscrepancy()), () -> as("inspector1"),
+        JsonFuzzer.Tally outcomes = fuzzer.send(1000, () -> new HashMap<>(noDiscrepancy()), () -> as("inspector1"),
                 (request, body) -> request.header("If-Match", etag(task)).body(body).put("/api/v1/inspections/{id}/outcome", task));
         int versions = as("inspector1").get("/api/v1/inspections/{id}/outcome/versions", task).then().statusCode(200).extract().path("size()");
         assertEquals(outcomes.accepted(), versions, "only accepted outcomes are recorded");

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTestResource(GrpcTestPortResource.class)
 class IngestStreamFuzzTest {
 
-    private static final int STREAMS = 400;
+    private static final int STREAMS = 1000;
     private static final int WIDTH = 64;
     private static final int HEIGHT = 32;
     private static final Set<Status.Code> SERVER_FAULTS = Set.of(Status.Code.INTERNAL, Status.Code.UNKNOWN, Status.Code.DEADLINE_EXCEEDED);
