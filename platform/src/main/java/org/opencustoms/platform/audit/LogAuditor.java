@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -26,12 +28,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * An outside auditor's check of selection-service, written apart from the service's own code and using only
- * its public audit API: rebuilds the RFC 6962 tree from the log entries and compares it with the signed tree
- * head, then recomputes every random pick of a closed period from the revealed seed.
+ * An outside auditor's check of selection-service, written apart from the service's own code and using only its
+ * audit API: rebuilds the RFC 6962 tree from the log's public leaves and compares it with the signed tree head
+ * (verifying the signature with the key the head names); for a period it may read (disclosed, or any ended period
+ * with an auditor's token) it checks every commitment against the content and salt and recomputes every random
+ * pick from the seed. With a state file it also checks that the log only grew since the head it saw last.
  */
 public final class LogAuditor {
 
@@ -39,60 +45,92 @@ public final class LogAuditor {
     private static final int PAGE = 5000;
 
     private final String baseUrl;
+    private final String token;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path state;
 
-    public LogAuditor(String baseUrl, PrintStream out) {
+    /** {@code token} may be null: then only what the public may read is checked. */
+    public LogAuditor(String baseUrl, String token, PrintStream out) {
         this.baseUrl = baseUrl;
+        this.token = token;
         this.out = out;
     }
 
-    /** Returns true when the log and the period's draws all check out. */
+    /** Remember each verified head in this file and prove the next one consistent with it. */
+    public LogAuditor rememberingHeadsIn(Path file) {
+        this.state = file;
+        return this;
+    }
+
+    /** Returns true when the log, its growth since the last head seen, the period's commitments and its draws all check out. */
     public boolean verifyRandomDraws(String period) throws GeneralSecurityException {
         JsonNode head = get("/api/v1/audit/log/tree-head");
         long size = head.get("treeSize").asLong();
-        List<JsonNode> entries = new ArrayList<>();
+        Map<Long, String> envelopes = new HashMap<>();
         List<byte[]> leaves = new ArrayList<>();
+        int legacy = 0;
+        int badLeaves = 0;
         for (long from = 0; from < size; from += PAGE) {
             for (JsonNode entry : get("/api/v1/audit/log/entries?from=" + from + "&limit=" + PAGE)) {
-                if (entry.get("index").asLong() < size) {
-                    byte[] bytes = entry.get("entry").asText().getBytes(StandardCharsets.UTF_8);
-                    leaves.add(hash(new byte[] {0}, bytes));
-                    entries.add(readTree(entry.get("entry").asText()));
+                long index = entry.get("index").asLong();
+                if (index >= size) {
+                    continue;
+                }
+                byte[] published = Base64.getDecoder().decode(entry.get("leafHash").asText());
+                if (entry.path("envelope").isTextual()) {
+                    String envelope = entry.get("envelope").asText();
+                    byte[] leaf = hash(new byte[] {0}, envelope.getBytes(StandardCharsets.UTF_8));
+                    badLeaves += Arrays.equals(leaf, published) ? 0 : 1;
+                    envelopes.put(index, envelope);
+                    leaves.add(leaf);
+                } else {
+                    legacy++;
+                    leaves.add(published);
                 }
             }
         }
         byte[] root = root(leaves, 0, leaves.size());
         boolean rootMatches = Arrays.equals(root, Base64.getDecoder().decode(head.get("rootHash").asText()));
         boolean signed = signatureVerifies(head, root);
-        out.printf("log: %d entries, rebuilt root %s the signed tree head; signature %s%n", leaves.size(),
-                rootMatches ? "matches" : "DOES NOT MATCH", signed ? "verifies" : "DOES NOT VERIFY");
+        out.printf("log: %d entries (%d from before commitments, taken by their leaf hash), %d envelopes not matching their leaf; "
+                        + "rebuilt root %s the signed tree head; signature by key %s %s%n", leaves.size(), legacy, badLeaves,
+                rootMatches ? "matches" : "DOES NOT MATCH", head.get("keyId").asText(), signed ? "verifies" : "DOES NOT VERIFY");
+        boolean grewConsistently = consistentWithLastSeen(head);
 
-        JsonNode seed = null;
-        for (JsonNode published : get("/api/v1/audit/seeds?limit=400")) {
-            if (published.get("period").asText().equals(period)) {
-                seed = published;
-            }
-        }
-        if (seed == null) {
-            throw new PlatformException("no seed was published for period " + period);
-        }
-        if (!seed.path("revealed").asBoolean()) {
-            throw new PlatformException("period " + period + " has not ended: its seed is not revealed yet (commitment "
-                    + seed.get("commitment").asText() + ")");
-        }
-        byte[] seedBytes = HexFormat.of().parseHex(seed.get("seedHex").asText());
-        boolean committed = HexFormat.of().formatHex(hash(new byte[0], seedBytes)).equals(seed.get("commitment").asText());
-        out.printf("seed of %s: %s its commitment%n", period, committed ? "matches" : "DOES NOT MATCH");
-
-        int decisions = 0;
-        int picks = 0;
-        int mismatches = 0;
-        for (JsonNode decision : entries) {
-            if (!period.equals(decision.path("randomPeriod").asText())) {
+        JsonNode disclosed = get("/api/v1/transparency/periods/" + period + "/decisions");
+        int committed = 0;
+        List<JsonNode> decisions = new ArrayList<>();
+        for (JsonNode entry : disclosed.get("entries")) {
+            long index = entry.get("index").asLong();
+            if (!entry.path("content").isTextual() || !entry.path("salt").isTextual()) {
                 continue;
             }
-            decisions++;
+            String content = entry.get("content").asText();
+            JsonNode envelope = readTree(envelopes.getOrDefault(index, "{}"));
+            byte[] commitment = hash(Base64.getDecoder().decode(entry.get("salt").asText()), content.getBytes(StandardCharsets.UTF_8));
+            if (entry.get("envelope").asText().equals(envelopes.get(index)) && period.equals(envelope.path("period").asText())
+                    && HexFormat.of().formatHex(commitment).equals(envelope.path("commitment").asText())) {
+                committed++;
+            } else {
+                out.printf("  COMMITMENT MISMATCH: entry %d%n", index);
+            }
+            decisions.add(readTree(content));
+        }
+        boolean commitments = committed == decisions.size();
+        out.printf("commitments of %s: %d of %d decisions match the log%n", period, committed, decisions.size());
+
+        if (!disclosed.path("seedHex").isTextual()) {
+            throw new PlatformException("the seed of period " + period + " is not revealed to this caller yet (commitment "
+                    + disclosed.get("seedCommitment").asText() + ")");
+        }
+        byte[] seedBytes = HexFormat.of().parseHex(disclosed.get("seedHex").asText());
+        boolean seedCommitted = HexFormat.of().formatHex(hash(new byte[0], seedBytes)).equals(disclosed.get("seedCommitment").asText());
+        out.printf("seed of %s: %s its commitment%n", period, seedCommitted ? "matches" : "DOES NOT MATCH");
+
+        int picks = 0;
+        int mismatches = 0;
+        for (JsonNode decision : decisions) {
             byte[] draw = hmac(seedBytes, decision.get("shipmentKey").asText());
             boolean picked = new BigInteger(1, draw).compareTo(threshold(decision.get("randomRate").asDouble())) < 0;
             if (decision.get("pickedAtRandom").asBoolean()) {
@@ -105,12 +143,21 @@ public final class LogAuditor {
             }
         }
         out.printf("random draws of %s: %d decisions, %d random picks, %d recomputed identically, %d mismatches%n",
-                period, decisions, picks, decisions - mismatches, mismatches);
-        return rootMatches && signed && committed && mismatches == 0;
+                period, decisions.size(), picks, decisions.size() - mismatches, mismatches);
+        return rootMatches && signed && badLeaves == 0 && grewConsistently && commitments && seedCommitted && mismatches == 0;
     }
 
     private boolean signatureVerifies(JsonNode head, byte[] root) throws GeneralSecurityException {
-        JsonNode key = get("/api/v1/audit/log/public-key");
+        JsonNode key = null;
+        for (JsonNode known : get("/api/v1/audit/log/keys")) {
+            if (known.get("keyId").asText().equals(head.path("keyId").asText())) {
+                key = known;
+            }
+        }
+        if (key == null) {
+            out.printf("  the tree head names key %s, which the log does not list%n", head.path("keyId").asText());
+            return false;
+        }
         PublicKey publicKey = KeyFactory.getInstance("Ed25519")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.get("publicKey").asText())));
         String signedText = "opencustoms-decision-log/v1\n" + head.get("treeSize").asLong() + "\n"
@@ -119,6 +166,80 @@ public final class LogAuditor {
         signature.initVerify(publicKey);
         signature.update(signedText.getBytes(StandardCharsets.UTF_8));
         return signature.verify(Base64.getDecoder().decode(head.get("signature").asText()));
+    }
+
+    /** Proves the head seen last run is a prefix of this one (RFC 9162 2.1.4.2), then remembers this one. */
+    private boolean consistentWithLastSeen(JsonNode head) {
+        if (state == null) {
+            return true;
+        }
+        long size = head.get("treeSize").asLong();
+        byte[] root = Base64.getDecoder().decode(head.get("rootHash").asText());
+        boolean consistent = true;
+        if (Files.exists(state)) {
+            JsonNode seen = readTree(read(state));
+            long oldSize = seen.get("treeSize").asLong();
+            byte[] oldRoot = Base64.getDecoder().decode(seen.get("rootHash").asText());
+            if (oldSize > size) {
+                consistent = false;
+            } else if (oldSize > 0 && oldSize < size) {
+                JsonNode proof = get("/api/v1/audit/log/proofs/consistency?from=" + oldSize + "&to=" + size);
+                List<byte[]> path = new ArrayList<>();
+                proof.get("proof").forEach(p -> path.add(Base64.getDecoder().decode(p.asText())));
+                consistent = consistent(oldSize, size, oldRoot, root, path);
+            } else if (oldSize == size) {
+                consistent = Arrays.equals(oldRoot, root);
+            }
+            out.printf("growth: the head of size %d seen before %s the head of size %d%n", oldSize,
+                    consistent ? "is a prefix of" : "IS NOT CONSISTENT WITH", size);
+        }
+        if (consistent) {
+            write(state, "{\"treeSize\":" + size + ",\"rootHash\":\"" + head.get("rootHash").asText() + "\"}\n");
+        }
+        return consistent;
+    }
+
+    static boolean consistent(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+        if (proof.isEmpty()) {
+            return false;
+        }
+        List<byte[]> path = new ArrayList<>(proof);
+        if (Long.bitCount(first) == 1) {
+            path.add(0, firstRoot);
+        }
+        long fn = first - 1;
+        long sn = second - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = node(c, fr);
+                sr = node(c, sr);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                sr = node(sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
+    }
+
+    private static byte[] node(byte[] left, byte[] right) {
+        byte[] both = new byte[left.length + right.length];
+        System.arraycopy(left, 0, both, 0, left.length);
+        System.arraycopy(right, 0, both, left.length, right.length);
+        return hash(new byte[] {1}, both);
     }
 
     /** RFC 6962 MTH over leaf hashes [from, to). */
@@ -131,12 +252,7 @@ public final class LogAuditor {
             return leaves.get(from);
         }
         int k = Integer.highestOneBit(n - 1);
-        byte[] left = root(leaves, from, from + k);
-        byte[] right = root(leaves, from + k, to);
-        byte[] both = new byte[left.length + right.length];
-        System.arraycopy(left, 0, both, 0, left.length);
-        System.arraycopy(right, 0, both, left.length, right.length);
-        return hash(new byte[] {1}, both);
+        return node(root(leaves, from, from + k), root(leaves, from + k, to));
     }
 
     static BigInteger threshold(double rate) {
@@ -161,8 +277,11 @@ public final class LogAuditor {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new PlatformException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -172,6 +291,23 @@ public final class LogAuditor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new PlatformException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

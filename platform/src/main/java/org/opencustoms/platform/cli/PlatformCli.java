@@ -41,10 +41,11 @@ public final class PlatformCli {
             case "down" -> down(options);
             case "status" -> status(options);
             case "random-draws" -> randomDraws(options);
+            case "log" -> LogKeyCommand.run(options, out);
             case "token" -> TokenCommand.run(options, out);
             case "ca" -> CaCommand.run(options, out);
             default -> throw new PlatformException("unknown command '" + options.command()
-                    + "'; use up, demo, down, status, token, ca, random-draws or risk-model");
+                    + "'; use up, demo, down, status, token, ca, random-draws, log or risk-model");
         };
     }
 
@@ -107,15 +108,17 @@ public final class PlatformCli {
 
     private int randomDraws(PlatformOptions options) {
         if (!"verify".equals(options.subcommand())) {
-            throw new PlatformException("usage: bin/platform random-draws verify --period YYYY-MM-DD [--selection URL]");
+            throw new PlatformException("usage: bin/platform random-draws verify --period YYYY-MM-DD [--selection URL] [--token TOKEN]");
         }
         String period = options.option("period", null);
         if (period == null) {
-            throw new PlatformException("--period YYYY-MM-DD is required: a UTC day that has ended");
+            throw new PlatformException("--period YYYY-MM-DD is required: a disclosed UTC day (with an auditor's --token, any day that has ended)");
         }
         String selection = options.option("selection", ServiceSpec.SELECTION.baseUrl());
         try {
-            boolean verified = new LogAuditor(selection, out).verifyRandomDraws(period);
+            boolean verified = new LogAuditor(selection, options.option("token", null), out)
+                    .rememberingHeadsIn(options.dataDirectory().resolve("auditor").resolve("last-tree-head.json"))
+                    .verifyRandomDraws(period);
             out.println(verified ? "VERIFIED" : "VERIFICATION FAILED");
             return verified ? 0 : 2;
         } catch (java.security.GeneralSecurityException e) {

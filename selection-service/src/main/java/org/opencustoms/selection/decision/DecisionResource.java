@@ -1,6 +1,8 @@
 package org.opencustoms.selection.decision;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import org.opencustoms.common.identity.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import org.opencustoms.common.identity.Roles;
 import jakarta.ws.rs.GET;
@@ -20,15 +22,17 @@ import java.util.UUID;
 public class DecisionResource {
 
     private final LoggedDecisions decisions;
+    private final SecurityIdentity identity;
 
-    public DecisionResource(LoggedDecisions decisions) {
+    public DecisionResource(LoggedDecisions decisions, SecurityIdentity identity) {
         this.decisions = decisions;
+        this.identity = identity;
     }
 
     @GET
     @Path("decisions/{id}")
-    @Operation(summary = "A decision with its log index and inclusion proof")
+    @Operation(summary = "A decision with what its log entry commits to, both salts, its log index and inclusion proof (recorded as a disclosure)")
     public Uni<LoggedDecisions.LoggedDecision> decision(@PathParam("id") UUID id) {
-        return decisions.byId(id);
+        return decisions.byId(id, Caller.of(identity));
     }
 }

@@ -11,7 +11,9 @@ import org.opencustoms.selection.isf.model.Discrepancy;
 import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.repository.IsfFilingRepository;
 import org.opencustoms.selection.isf.repository.StatusMessageRepository;
+import org.opencustoms.selection.log.CommitmentEnvelope;
 import org.opencustoms.selection.log.DecisionLog;
+import org.opencustoms.selection.rules.RuleSet;
 import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.selection.random.Periods;
 import org.opencustoms.selection.random.RandomDraw;
@@ -26,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,11 +102,22 @@ public class DecisionService {
                                     model.version(), rules.version(), outcome.pickedByRisk(), outcome.pickedAtRandom(), seed.period,
                                     rate, draw.drawHex(), outcome.pickProbability(), reasons,
                                     context.previous() == null ? null : context.previous().id);
-                            return log.append(locked, CanonicalJson.bytes(decision))
+                            return log.append(locked, logContent(decision, rules.ruleSet()))
                                     .chain(index -> decisions.persist(entity(decision, index)))
                                     .call(saved -> decision.lane().isInspection() ? handoff.enqueue(decision, document, filing.filerParty) : Uni.createFrom().voidItem())
                                     .replaceWith(decision);
                         }))));
+    }
+
+    /** The whole decision for the record, and the part that may be disclosed, committed to in the log. */
+    private static DecisionLog.Content logContent(Decision decision, RuleSet rules) {
+        Map<String, String> descriptions = new HashMap<>();
+        rules.rules().forEach(rule -> descriptions.put(rule.id(), rule.description()));
+        descriptions.values().removeIf(Objects::isNull);
+        byte[] intelligenceSalt = CommitmentEnvelope.salt();
+        return new DecisionLog.Content(CanonicalJson.bytes(decision),
+                CanonicalJson.bytes(DisclosedDecision.of(decision, descriptions, intelligenceSalt)), intelligenceSalt,
+                decision.randomPeriod(), decision.decidedAt());
     }
 
     private record Context(List<String> places, long priorFilings, long inspectionsToday, DecisionEntity previous) {
@@ -135,7 +150,7 @@ public class DecisionService {
 
     /** The decision exactly as the log holds it. */
     private Uni<Decision> published(DecisionEntity entity) {
-        return log.entryInSession(entity.logIndex).map(entry -> CanonicalJson.read(entry.entry, Decision.class));
+        return log.entryInSession(entity.logIndex).map(entry -> CanonicalJson.read(entry.decision, Decision.class));
     }
 
     @WithSession

@@ -12,15 +12,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The append-only, tamper-evident log of selection decisions (RFC 6962 Merkle tree). Appends run inside the
- * decision's own transaction, under a row lock, so an index is never skipped or given twice.
+ * The append-only, tamper-evident log of selection decisions (RFC 6962 Merkle tree). Each leaf commits to a
+ * decision without revealing it ({@link CommitmentEnvelope}). Appends run inside the decision's own transaction,
+ * under a row lock, so an index is never skipped or given twice; appends, heads and proofs read O(log n) stored
+ * subtree hashes ({@link SubtreeNodes}), and full verification streams the entries.
  */
 @ApplicationScoped
 public class DecisionLog {
 
+    /** What a decision puts in the log: the whole decision, the part that may be disclosed, and its period. */
+    public record Content(byte[] decision, byte[] disclosed, byte[] intelligenceSalt, String period, Instant time) {
+    }
+
     private static final Base64.Encoder B64 = Base64.getEncoder();
+    private static final int VERIFY_PAGE = 2000;
 
     private final LogRepository repository;
     private final LogSigner signer;
@@ -35,23 +46,37 @@ public class DecisionLog {
         return repository.lockState();
     }
 
-    /** Appends an entry at the next index; the caller holds the lock and commits. */
-    public Uni<Long> append(LogStateEntity locked, byte[] entry) {
+    /** Appends a committed entry at the next index; the caller holds the lock and commits. */
+    public Uni<Long> append(LogStateEntity locked, Content content) {
         LogEntryEntity row = new LogEntryEntity();
         row.logIndex = locked.size;
-        row.entry = entry;
-        row.leafHash = MerkleTree.leafHash(entry);
-        row.appendedAt = Instant.now();
+        row.format = 2;
+        row.period = content.period();
+        row.decision = content.decision();
+        row.disclosed = content.disclosed();
+        row.salt = CommitmentEnvelope.salt();
+        row.intelligenceSalt = content.intelligenceSalt();
+        row.appendedAt = content.time();
+        row.entry = CommitmentEnvelope.of(row.logIndex, row.period, row.appendedAt, row.salt, row.disclosed).bytes();
+        row.leafHash = MerkleTree.leafHash(row.entry);
         locked.size++;
-        return repository.persist(row).replaceWith(row.logIndex);
+        return repository.persist(row)
+                .chain(() -> repository.nodes(SubtreeNodes.leftSiblings(row.logIndex)))
+                .chain(siblings -> repository.insertNodes(SubtreeNodes.appended(row.logIndex, row.leafHash, siblings)))
+                .replaceWith(row.logIndex);
     }
 
     /** The signed head of the tree as it is now; a size already signed keeps its first signature. */
     @WithTransaction
     public Uni<TreeHead> currentTreeHead() {
         return repository.size().chain(size -> repository.treeHead(size).chain(existing -> existing != null
-                ? signer.publicKey().map(key -> view(existing, key))
-                : repository.leafHashes(size).chain(leaves -> sign(size, MerkleTree.rootHash(leaves)))));
+                ? Uni.createFrom().item(view(existing))
+                : root(size).chain(root -> sign(size, root))));
+    }
+
+    private Uni<byte[]> root(long size) {
+        List<SubtreeNodes.Node> cover = SubtreeNodes.cover(0, size);
+        return repository.nodes(cover).map(nodes -> SubtreeNodes.from(nodes::get).range(0, size));
     }
 
     private Uni<TreeHead> sign(long size, byte[] root) {
@@ -60,15 +85,22 @@ public class DecisionLog {
         head.rootHash = root;
         head.issuedAt = Instant.ofEpochMilli(Instant.now().toEpochMilli());
         return signer.sign(LogSigner.signedData(size, root, head.issuedAt.toEpochMilli()))
-                .invoke(signature -> head.signature = signature)
+                .invoke(signed -> {
+                    head.signature = signed.signature();
+                    head.keyId = signed.keyId();
+                })
                 .chain(() -> repository.persist(head))
-                .chain(() -> signer.publicKey())
-                .map(key -> view(head, key));
+                .map(ignored -> view(head));
     }
 
     @WithSession
-    public Uni<PublicKey> publicKey() {
-        return signer.publicKey();
+    public Uni<List<LogSigner.SigningKey>> keys() {
+        return signer.keys();
+    }
+
+    @WithTransaction
+    public Uni<LogSigner.SigningKey> currentKey() {
+        return signer.current();
     }
 
     /** Runs in the caller's session. */
@@ -86,17 +118,28 @@ public class DecisionLog {
         return repository.entries(from, limit);
     }
 
-    @WithSession
-    public Uni<InclusionProof> inclusionProof(long index, Long treeSize) {
+    /** The entries of one random-draw period, in log order. Runs in the caller's session. */
+    public Uni<List<LogEntryEntity>> inPeriod(String period) {
+        return repository.inPeriod(period);
+    }
+
+    /** Runs in the caller's session. */
+    public Uni<InclusionProof> inclusionProofInSession(long index, Long treeSize) {
         return repository.size().chain(size -> {
             long tree = treeSize == null ? size : treeSize;
             if (tree > size || index < 0 || index >= tree) {
                 throw ProblemException.badRequest("proof-range", "no entry " + index + " in a tree of size " + tree
                         + " (the log has " + size + " entries)");
             }
-            return repository.leafHashes(tree).map(leaves -> new InclusionProof(index, tree, B64.encodeToString(leaves.get((int) index)),
-                    encode(MerkleTree.inclusionProof(leaves, (int) index, (int) tree)), B64.encodeToString(MerkleTree.rootHash(leaves))));
+            return proof(hashes -> MerkleTree.inclusionProof(hashes, index, tree), tree, List.of(new SubtreeNodes.Node(0, index))).map(proved ->
+                    new InclusionProof(index, tree, B64.encodeToString(proved.nodes().get(new SubtreeNodes.Node(0, index))),
+                            encode(proved.proof()), B64.encodeToString(proved.root())));
         });
+    }
+
+    @WithSession
+    public Uni<InclusionProof> inclusionProof(long index, Long treeSize) {
+        return inclusionProofInSession(index, treeSize);
     }
 
     @WithSession
@@ -105,53 +148,132 @@ public class DecisionLog {
             if (from < 1 || from > to || to > size) {
                 throw ProblemException.badRequest("proof-range", "a consistency proof needs 1 <= from <= to <= " + size);
             }
-            return repository.leafHashes(to).map(leaves -> new ConsistencyProof(from, to,
-                    B64.encodeToString(MerkleTree.rootHash(leaves, 0, (int) from)), B64.encodeToString(MerkleTree.rootHash(leaves)),
-                    encode(MerkleTree.consistencyProof(leaves, (int) from, (int) to))));
+            return proof(hashes -> MerkleTree.consistencyProof(hashes, from, to), to, SubtreeNodes.cover(0, from)).map(proved -> new ConsistencyProof(from, to,
+                    B64.encodeToString(SubtreeNodes.from(proved.nodes()::get).range(0, from)), B64.encodeToString(proved.root()),
+                    encode(proved.proof())));
         });
     }
 
-    /** Rehashes every stored entry and checks every tree head the log ever signed against it. */
-    @WithSession
-    public Uni<LogVerification> verify() {
-        return repository.size().chain(size -> repository.entries(0, Integer.MAX_VALUE).chain(entries -> repository.treeHeads()
-                .chain(heads -> signer.publicKey().map(key -> check(size, entries, heads, key)))));
+    private record Proved(List<byte[]> proof, byte[] root, Map<SubtreeNodes.Node, byte[]> nodes) {
     }
 
-    private static LogVerification check(long size, List<LogEntryEntity> entries, List<SignedTreeHeadEntity> heads, PublicKey key) {
-        List<String> problems = new ArrayList<>();
-        if (entries.size() != size) {
-            problems.add("the log should hold " + size + " entries but holds " + entries.size());
+    /** Runs a proof twice: on placeholders to learn which nodes it reads, then on those nodes fetched at once. */
+    private Uni<Proved> proof(Function<MerkleTree.RangeHashes, List<byte[]>> proof, long treeSize, List<SubtreeNodes.Node> alsoNeeded) {
+        Set<SubtreeNodes.Node> needed = SubtreeNodes.neededBy(proof);
+        needed.addAll(SubtreeNodes.cover(0, treeSize));
+        needed.addAll(alsoNeeded);
+        return repository.nodes(needed).map(nodes -> {
+            MerkleTree.RangeHashes hashes = SubtreeNodes.from(nodes::get);
+            return new Proved(proof.apply(hashes), hashes.range(0, treeSize), nodes);
+        });
+    }
+
+    /**
+     * Rehashes every stored entry, page by page, checks each commitment against its content and salt, checks every
+     * tree head the log ever signed (with the key it names) against the entries, and checks the stored subtree
+     * hashes give the same root.
+     */
+    @WithSession
+    public Uni<LogVerification> verify() {
+        return repository.size().chain(size -> repository.treeHeads().chain(heads -> signer.keys().chain(keys -> {
+            Verification run = new Verification(size, heads, keys.stream()
+                    .collect(Collectors.toMap(LogSigner.SigningKey::keyId, LogSigner.SigningKey::publicKey)));
+            return verifyFrom(0, run).chain(() -> root(run.range.size()).map(stored -> run.finish(stored)));
+        })));
+    }
+
+    private Uni<Void> verifyFrom(long from, Verification run) {
+        return repository.entries(from, VERIFY_PAGE).chain(page -> {
+            page.forEach(run::check);
+            return page.size() < VERIFY_PAGE ? Uni.createFrom().voidItem() : verifyFrom(from + page.size(), run);
+        });
+    }
+
+    /** The state of one streaming verification: O(log n) hashes, whatever the log's size. */
+    private static final class Verification {
+        final long size;
+        final List<SignedTreeHeadEntity> heads;
+        final Map<String, PublicKey> keys;
+        final SubtreeNodes.CompactRange range = new SubtreeNodes.CompactRange();
+        final List<String> problems = new ArrayList<>();
+        int nextHead;
+        int commitments;
+
+        Verification(long size, List<SignedTreeHeadEntity> heads, Map<String, PublicKey> keys) {
+            this.size = size;
+            this.heads = heads;
+            this.keys = keys;
+            checkHeadsAt(0);
         }
-        List<byte[]> leaves = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            LogEntryEntity entry = entries.get(i);
-            byte[] rehashed = MerkleTree.leafHash(entry.entry);
+
+        void check(LogEntryEntity entry) {
+            long i = range.size();
             if (entry.logIndex != i) {
                 problems.add("entry " + i + " is stored at index " + entry.logIndex);
             }
+            byte[] rehashed = MerkleTree.leafHash(entry.entry);
             if (!Arrays.equals(rehashed, entry.leafHash)) {
                 problems.add("entry " + entry.logIndex + " does not match its stored leaf hash");
             }
-            leaves.add(rehashed);
-        }
-        for (SignedTreeHeadEntity head : heads) {
-            byte[] signed = LogSigner.signedData(head.treeSize, head.rootHash, head.issuedAt.toEpochMilli());
-            if (!LogSigner.verify(key, signed, head.signature)) {
-                problems.add("the signature of the tree head of size " + head.treeSize + " does not verify");
+            if (entry.format == 2) {
+                checkCommitment(entry);
             }
-            if (head.treeSize > leaves.size()) {
-                problems.add("a tree head of size " + head.treeSize + " was signed but the log is shorter");
-            } else if (!Arrays.equals(MerkleTree.rootHash(leaves, 0, (int) head.treeSize), head.rootHash)) {
-                problems.add("the entries no longer produce the signed root of size " + head.treeSize);
+            range.append(rehashed);
+            checkHeadsAt(range.size());
+        }
+
+        private void checkCommitment(LogEntryEntity entry) {
+            CommitmentEnvelope envelope;
+            try {
+                envelope = CommitmentEnvelope.read(entry.entry);
+            } catch (IllegalStateException e) {
+                problems.add("entry " + entry.logIndex + " is not a readable commitment envelope");
+                return;
+            }
+            if (envelope.index() != entry.logIndex || !envelope.period().equals(entry.period)) {
+                problems.add("entry " + entry.logIndex + "'s envelope names index " + envelope.index() + " and period " + envelope.period());
+            }
+            if (entry.salt == null || entry.disclosed == null
+                    || !CommitmentEnvelope.commitment(entry.salt, entry.disclosed).equals(envelope.commitment())) {
+                problems.add("entry " + entry.logIndex + "'s content and salt do not match its commitment");
+            } else {
+                commitments++;
             }
         }
-        return new LogVerification(problems.isEmpty(), size, entries.size(), heads.size(), problems);
+
+        private void checkHeadsAt(long treeSize) {
+            while (nextHead < heads.size() && heads.get(nextHead).treeSize <= treeSize) {
+                SignedTreeHeadEntity head = heads.get(nextHead++);
+                PublicKey key = head.keyId == null ? null : keys.get(head.keyId);
+                if (key == null) {
+                    problems.add("the tree head of size " + head.treeSize + " names key " + head.keyId + ", which the log never had");
+                } else if (!LogSigner.verify(key, LogSigner.signedData(head.treeSize, head.rootHash, head.issuedAt.toEpochMilli()),
+                        head.signature)) {
+                    problems.add("the signature of the tree head of size " + head.treeSize + " does not verify with key " + head.keyId);
+                }
+                if (!Arrays.equals(range.root(), head.rootHash)) {
+                    problems.add("the entries no longer produce the signed root of size " + head.treeSize);
+                }
+            }
+        }
+
+        LogVerification finish(byte[] storedRoot) {
+            if (range.size() != size) {
+                problems.add("the log should hold " + size + " entries but holds " + range.size());
+            }
+            for (int i = nextHead; i < heads.size(); i++) {
+                problems.add("a tree head of size " + heads.get(i).treeSize + " was signed but the log is shorter");
+            }
+            if (!Arrays.equals(storedRoot, range.root())) {
+                problems.add("the stored subtree hashes do not give the root the entries give");
+            }
+            return new LogVerification(problems.isEmpty(), size, range.size(), heads.size(), commitments, problems);
+        }
     }
 
-    private static TreeHead view(SignedTreeHeadEntity head, PublicKey key) {
+    private static TreeHead view(SignedTreeHeadEntity head) {
         return new TreeHead(head.treeSize, B64.encodeToString(head.rootHash), head.issuedAt, head.issuedAt.toEpochMilli(),
-                B64.encodeToString(head.signature), LogSigner.keyId(key));
+                B64.encodeToString(head.signature), head.keyId);
     }
 
     private static List<String> encode(List<byte[]> hashes) {

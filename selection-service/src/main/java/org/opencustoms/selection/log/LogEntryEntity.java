@@ -23,4 +23,23 @@ public class LogEntryEntity {
 
     @Column(name = "appended_at", nullable = false)
     public Instant appendedAt;
+
+    /** 1: the leaf is the whole decision (before commitments); 2: the leaf is a {@link CommitmentEnvelope}. */
+    @Column(nullable = false)
+    public short format;
+
+    @Column(nullable = false)
+    public String period;
+
+    /** The whole decision, canonical JSON: for supervisors and auditors only. */
+    @Column(nullable = false)
+    public byte[] decision;
+
+    /** What the importer and, after the embargo, the public may read; committed to in the leaf (format 2). */
+    public byte[] disclosed;
+
+    public byte[] salt;
+
+    @Column(name = "intelligence_salt")
+    public byte[] intelligenceSalt;
 }

@@ -5,7 +5,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Storage of the decision log: its locked size row, its entries, its key and the tree heads it signed. */
 @ApplicationScoped
@@ -28,11 +33,53 @@ public class LogRepository {
         return Panache.getSession().chain(s -> s.find(LogEntryEntity.class, index));
     }
 
-    /** The leaf hashes of the first {@code size} entries, in order. */
-    public Uni<List<byte[]>> leafHashes(long size) {
+    /** Stored subtree hashes; coordinates are numbers, so they are written into the statement, one round trip. */
+    public Uni<Map<SubtreeNodes.Node, byte[]>> nodes(Collection<SubtreeNodes.Node> wanted) {
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String tuples = wanted.stream().map(n -> "(" + n.level() + "," + n.index() + ")").collect(Collectors.joining(","));
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select level, node_index, hash from {h-schema}decision_log_node where (level, node_index) in (" + tuples + ")",
+                        Object[].class)
+                .getResultList())
+                .map(rows -> {
+                    Map<SubtreeNodes.Node, byte[]> found = new HashMap<>();
+                    for (Object[] row : rows) {
+                        found.put(new SubtreeNodes.Node(((Number) row[0]).intValue(), ((Number) row[1]).longValue()), (byte[]) row[2]);
+                    }
+                    return found;
+                });
+    }
+
+    public Uni<Integer> insertNodes(List<SubtreeNodes.Hashed> nodes) {
+        StringBuilder sql = new StringBuilder("insert into {h-schema}decision_log_node (level, node_index, hash) values ");
+        List<byte[]> hashes = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            SubtreeNodes.Hashed node = nodes.get(i);
+            sql.append(i == 0 ? "" : ",").append('(').append(node.node().level()).append(',').append(node.node().index())
+                    .append(", :h").append(i).append(')');
+            hashes.add(node.hash());
+        }
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql.toString());
+            for (int i = 0; i < hashes.size(); i++) {
+                query.setParameter("h" + i, hashes.get(i));
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    public Uni<List<LogEntryEntity>> inPeriod(String period) {
         return Panache.getSession().chain(s -> s
-                .createSelectionQuery("select e.leafHash from LogEntryEntity e where e.logIndex < :size order by e.logIndex", byte[].class)
-                .setParameter("size", size)
+                .createSelectionQuery("from LogEntryEntity e where e.period = :period order by e.logIndex", LogEntryEntity.class)
+                .setParameter("period", period)
+                .getResultList());
+    }
+
+    public Uni<List<SigningKeyEntity>> signingKeys() {
+        return Panache.getSession().chain(s -> s
+                .createSelectionQuery("from SigningKeyEntity k order by k.id", SigningKeyEntity.class)
                 .getResultList());
     }
 
@@ -54,7 +101,11 @@ public class LogRepository {
                 .getResultList());
     }
 
-    public Uni<SigningKeyEntity> signingKey() {
-        return Panache.getSession().chain(s -> s.find(SigningKeyEntity.class, 1));
+    /** The key that signs new heads: the newest one not retired. */
+    public Uni<SigningKeyEntity> currentSigningKey() {
+        return Panache.getSession().chain(s -> s
+                .createSelectionQuery("from SigningKeyEntity k where k.retiredAt is null order by k.id desc", SigningKeyEntity.class)
+                .setMaxResults(1)
+                .getSingleResultOrNull());
     }
 }

@@ -1,9 +1,10 @@
 package org.opencustoms.selection.log;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,6 +12,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -18,20 +20,30 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Ed25519 signatures of tree heads. In production the key pair comes from configuration (a Kubernetes Secret);
- * where none is configured (local runs, tests) one is generated once and kept in the database.
+ * Ed25519 signatures of tree heads, by a key with a history. In production the key pair comes from configuration
+ * (a Kubernetes Secret; rotating it means changing the Secret) and only its public half is recorded; where none is
+ * configured (local runs, tests) keys are generated and kept in the database, and {@link #rotate} retires the
+ * current one. Retired keys stay on record so that the heads they signed keep verifying.
  */
 @ApplicationScoped
 public class LogSigner {
 
+    public record SigningKey(String keyId, PublicKey publicKey, Instant createdAt, Instant retiredAt) {
+        public boolean current() {
+            return retiredAt == null;
+        }
+    }
+
+    record Signed(byte[] signature, String keyId) {
+    }
+
     private final Optional<String> configuredPrivateKey;
     private final Optional<String> configuredPublicKey;
     private final LogRepository repository;
-    private final AtomicReference<KeyPair> keys = new AtomicReference<>();
 
     public LogSigner(@ConfigProperty(name = "selection.log.signing-key") Optional<String> configuredPrivateKey,
                      @ConfigProperty(name = "selection.log.public-key") Optional<String> configuredPublicKey,
@@ -48,21 +60,46 @@ public class LogSigner {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    public Uni<byte[]> sign(byte[] data) {
-        return keys().map(pair -> {
+    /** Signs with the current key; runs in the caller's transaction (a first key may be recorded). */
+    Uni<Signed> sign(byte[] data) {
+        return currentKey().map(entity -> {
+            KeyPair pair = configured().orElseGet(() -> decode(entity.privateKey, entity.publicKey));
             try {
                 Signature signature = Signature.getInstance("Ed25519");
                 signature.initSign(pair.getPrivate());
                 signature.update(data);
-                return signature.sign();
+                return new Signed(signature.sign(), entity.keyId);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot sign a tree head", e);
             }
         });
     }
 
-    public Uni<PublicKey> publicKey() {
-        return keys().map(KeyPair::getPublic);
+    /** Every key that ever signed a head, oldest first. Needs a session. */
+    public Uni<List<SigningKey>> keys() {
+        return repository.signingKeys().map(list -> list.stream()
+                .map(k -> new SigningKey(k.keyId, publicKey(k.publicKey), k.createdAt, k.retiredAt)).toList());
+    }
+
+    /** The key new heads are signed with, recording it first if it is new. Needs a transaction. */
+    public Uni<SigningKey> current() {
+        return currentKey().map(k -> new SigningKey(k.keyId, publicKey(k.publicKey), k.createdAt, k.retiredAt));
+    }
+
+    /** Retires the current key and makes a new one; only where keys are kept by the service itself. */
+    @WithTransaction
+    public Uni<SigningKey> rotate() {
+        if (configured().isPresent()) {
+            throw ProblemException.conflict("log-key-configured", "the log signing key comes from configuration "
+                    + "(selection.log.signing-key): rotate it by replacing that secret and restarting the service");
+        }
+        Instant now = Instant.now();
+        return repository.lockState().chain(locked -> currentKey()).chain(old -> {
+            old.retiredAt = now;
+            KeyPair generated = generate();
+            return repository.signingKeys().chain(all -> record(generated.getPublic(), generated.getPrivate(),
+                    all.stream().mapToInt(k -> k.id).max().orElse(0) + 1));
+        }).map(k -> new SigningKey(k.keyId, publicKey(k.publicKey), k.createdAt, k.retiredAt));
     }
 
     public static boolean verify(PublicKey key, byte[] data, byte[] signatureBytes) {
@@ -84,30 +121,41 @@ public class LogSigner {
         }
     }
 
-    /** Needs a session (the key may live in the database). */
-    private Uni<KeyPair> keys() {
-        KeyPair cached = keys.get();
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
-        if (configuredPrivateKey.isPresent() && configuredPublicKey.isPresent()) {
-            KeyPair pair = decode(Base64.getDecoder().decode(configuredPrivateKey.get().trim()),
-                    Base64.getDecoder().decode(configuredPublicKey.get().trim()));
-            keys.set(pair);
-            return Uni.createFrom().item(pair);
-        }
-        return repository.signingKey().chain(stored -> {
-            if (stored != null) {
-                return Uni.createFrom().item(decode(stored.privateKey, stored.publicKey));
+    private Uni<SigningKeyEntity> currentKey() {
+        Optional<KeyPair> configured = configured();
+        return repository.currentSigningKey().chain(current -> {
+            if (configured.isEmpty() && current != null) {
+                return Uni.createFrom().item(current);
             }
-            KeyPair generated = generate();
-            SigningKeyEntity entity = new SigningKeyEntity();
-            entity.id = 1;
-            entity.privateKey = generated.getPrivate().getEncoded();
-            entity.publicKey = generated.getPublic().getEncoded();
-            entity.createdAt = Instant.now();
-            return Panache.withTransaction(() -> repository.persist(entity)).replaceWith(generated);
-        }).invoke(keys::set);
+            if (configured.isPresent() && current != null && current.keyId.equals(keyId(configured.get().getPublic()))) {
+                return Uni.createFrom().item(current);
+            }
+            // a newly configured key (or the first generated one) retires whatever signed before it
+            KeyPair pair = configured.orElseGet(LogSigner::generate);
+            if (current != null) {
+                current.retiredAt = Instant.now();
+            }
+            return repository.signingKeys().chain(all -> record(pair.getPublic(), configured.isPresent() ? null : pair.getPrivate(),
+                    all.stream().mapToInt(k -> k.id).max().orElse(0) + 1));
+        });
+    }
+
+    private Uni<SigningKeyEntity> record(PublicKey publicKey, PrivateKey privateKey, int id) {
+        SigningKeyEntity entity = new SigningKeyEntity();
+        entity.id = id;
+        entity.keyId = keyId(publicKey);
+        entity.publicKey = publicKey.getEncoded();
+        entity.privateKey = privateKey == null ? null : privateKey.getEncoded();
+        entity.createdAt = Instant.now();
+        return repository.persist(entity).replaceWith(entity);
+    }
+
+    private Optional<KeyPair> configured() {
+        if (configuredPrivateKey.isPresent() && configuredPublicKey.isPresent()) {
+            return Optional.of(decode(Base64.getDecoder().decode(configuredPrivateKey.get().trim()),
+                    Base64.getDecoder().decode(configuredPublicKey.get().trim())));
+        }
+        return Optional.empty();
     }
 
     private static KeyPair generate() {
@@ -118,7 +166,18 @@ public class LogSigner {
         }
     }
 
+    static PublicKey publicKey(byte[] encoded) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a recorded log key is not an Ed25519 public key", e);
+        }
+    }
+
     private static KeyPair decode(byte[] privateKey, byte[] publicKey) {
+        if (privateKey == null) {
+            throw new IllegalStateException("the current log key's private half is not kept here: configure selection.log.signing-key");
+        }
         try {
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
             return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(publicKey)),

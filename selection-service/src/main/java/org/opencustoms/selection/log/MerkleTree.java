@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * RFC 6962 / RFC 9162 Merkle tree hashing: the tree head, inclusion and consistency proofs over a list of
- * leaf hashes, and their verification. Leaf hash = SHA-256(0x00 || entry), node hash = SHA-256(0x01 || left || right).
+ * RFC 6962 / RFC 9162 Merkle tree hashing: the tree head, inclusion and consistency proofs (over a list of
+ * leaf hashes, or over any source of range hashes such as {@link SubtreeNodes}), and their verification. Leaf hash = SHA-256(0x00 || entry), node hash = SHA-256(0x01 || left || right).
  */
 public final class MerkleTree {
 
@@ -36,7 +36,7 @@ public final class MerkleTree {
     public static byte[] rootHash(List<byte[]> leaves, int from, int to) {
         int n = to - from;
         if (n == 0) {
-            return sha256().digest();
+            return emptyRoot();
         }
         if (n == 1) {
             return leaves.get(from);
@@ -49,56 +49,84 @@ public final class MerkleTree {
         return rootHash(leaves, 0, leaves.size());
     }
 
-    /** PATH(m, D[n]): the audit path of leaf {@code index} in the tree of the first {@code size} leaves. */
+    public static byte[] emptyRoot() {
+        return sha256().digest();
+    }
+
+    /** The hashes of leaf ranges a proof is made of: MTH(D[from:to]). */
+    @FunctionalInterface
+    public interface RangeHashes {
+        byte[] range(long from, long to);
+
+        static RangeHashes of(List<byte[]> leaves) {
+            return (from, to) -> rootHash(leaves, (int) from, (int) to);
+        }
+    }
+
     public static List<byte[]> inclusionProof(List<byte[]> leaves, int index, int size) {
-        if (index < 0 || index >= size || size > leaves.size()) {
+        if (size > leaves.size()) {
+            throw new IllegalArgumentException("no leaf " + index + " in a tree of size " + size);
+        }
+        return inclusionProof(RangeHashes.of(leaves), index, size);
+    }
+
+    /** PATH(m, D[n]): the audit path of leaf {@code index} in the tree of the first {@code size} leaves. */
+    public static List<byte[]> inclusionProof(RangeHashes hashes, long index, long size) {
+        if (index < 0 || index >= size) {
             throw new IllegalArgumentException("no leaf " + index + " in a tree of size " + size);
         }
         List<byte[]> proof = new ArrayList<>();
-        path(leaves, index, 0, size, proof);
+        path(hashes, index, 0, size, proof);
         return proof;
     }
 
-    private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> proof) {
-        int n = to - from;
+    private static void path(RangeHashes hashes, long m, long from, long to, List<byte[]> proof) {
+        long n = to - from;
         if (n <= 1) {
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m < k) {
-            path(leaves, m, from, from + k, proof);
-            proof.add(rootHash(leaves, from + k, to));
+            path(hashes, m, from, from + k, proof);
+            proof.add(hashes.range(from + k, to));
         } else {
-            path(leaves, m - k, from + k, to, proof);
-            proof.add(rootHash(leaves, from, from + k));
+            path(hashes, m - k, from + k, to, proof);
+            proof.add(hashes.range(from, from + k));
         }
+    }
+
+    public static List<byte[]> consistencyProof(List<byte[]> leaves, int first, int second) {
+        if (second > leaves.size()) {
+            throw new IllegalArgumentException("no consistency proof from size " + first + " to " + second);
+        }
+        return consistencyProof(RangeHashes.of(leaves), first, second);
     }
 
     /** PROOF(m, D[n]): proves the tree of the first {@code first} leaves is a prefix of the first {@code second}. */
-    public static List<byte[]> consistencyProof(List<byte[]> leaves, int first, int second) {
-        if (first < 1 || first > second || second > leaves.size()) {
+    public static List<byte[]> consistencyProof(RangeHashes hashes, long first, long second) {
+        if (first < 1 || first > second) {
             throw new IllegalArgumentException("no consistency proof from size " + first + " to " + second);
         }
         List<byte[]> proof = new ArrayList<>();
-        subproof(leaves, first, 0, second, true, proof);
+        subproof(hashes, first, 0, second, true, proof);
         return proof;
     }
 
-    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> proof) {
-        int n = to - from;
+    private static void subproof(RangeHashes hashes, long m, long from, long to, boolean complete, List<byte[]> proof) {
+        long n = to - from;
         if (m == n) {
             if (!complete) {
-                proof.add(rootHash(leaves, from, to));
+                proof.add(hashes.range(from, to));
             }
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m <= k) {
-            subproof(leaves, m, from, from + k, complete, proof);
-            proof.add(rootHash(leaves, from + k, to));
+            subproof(hashes, m, from, from + k, complete, proof);
+            proof.add(hashes.range(from + k, to));
         } else {
-            subproof(leaves, m - k, from + k, to, false, proof);
-            proof.add(rootHash(leaves, from, from + k));
+            subproof(hashes, m - k, from + k, to, false, proof);
+            proof.add(hashes.range(from, from + k));
         }
     }
 
@@ -177,6 +205,10 @@ public final class MerkleTree {
 
     static int largestPowerOfTwoBelow(int n) {
         return Integer.highestOneBit(n - 1);
+    }
+
+    static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
     private static boolean isHash(byte[] hash) {

@@ -24,4 +24,7 @@ public class SignedTreeHeadEntity {
 
     @Column(nullable = false)
     public byte[] signature;
+
+    @Column(name = "key_id")
+    public String keyId;
 }

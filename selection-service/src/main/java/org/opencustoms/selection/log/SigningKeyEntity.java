@@ -14,7 +14,8 @@ public class SigningKeyEntity {
     @Id
     public int id;
 
-    @Column(name = "private_key", nullable = false)
+    /** Absent for a key configured from a Secret: only its public half is kept, to verify the heads it signed. */
+    @Column(name = "private_key")
     public byte[] privateKey;
 
     @Column(name = "public_key", nullable = false)
@@ -22,4 +23,10 @@ public class SigningKeyEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "key_id", nullable = false)
+    public String keyId;
+
+    @Column(name = "retired_at")
+    public Instant retiredAt;
 }

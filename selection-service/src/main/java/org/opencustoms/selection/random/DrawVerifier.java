@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Recomputes the random picks of a closed period from its revealed seed and the decisions in the log. */
+/** Recomputes the random picks of a closed period from its seed and the decisions in the log; who may ask is for the caller to check. */
 @ApplicationScoped
 public class DrawVerifier {
 
@@ -48,7 +48,7 @@ public class DrawVerifier {
     }
 
     private Uni<List<Decision>> entries(List<DecisionEntity> rows) {
-        return Sequentially.map(rows, row -> log.entry(row.logIndex).map(entry -> CanonicalJson.read(entry.entry, Decision.class)));
+        return Sequentially.map(rows, row -> log.entry(row.logIndex).map(entry -> CanonicalJson.read(entry.decision, Decision.class)));
     }
 
     static DrawVerification check(SeedEntity seed, List<Decision> logged) {

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Seeds of the random draws. Each period's seed is made by a CSPRNG and its SHA-256 commitment published
- * ahead of time (the current period and the next {@value #DAYS_AHEAD}); the seed is revealed once the period
- * has ended. On a new installation the first period's commitment is as old as the installation.
+ * ahead of time (the current period and the next {@value #DAYS_AHEAD}); the seed is revealed with the period's
+ * decisions, when its embargo ends ({@code disclosure.PeriodDisclosures}). On a new installation the first period's commitment is as old as the installation.
  */
 @ApplicationScoped
 public class SeedService {
@@ -61,18 +61,12 @@ public class SeedService {
     }
 
     @WithSession
-    public Uni<List<PublishedSeed>> published(int limit) {
-        Instant now = time.now();
-        return seeds.newestFirst(limit).map(list -> list.stream().map(s -> publish(s, now)).toList());
-    }
-
-    @WithSession
     public Uni<SeedEntity> find(String period) {
         return seeds.findById(period);
     }
 
-    public static PublishedSeed publish(SeedEntity seed, Instant now) {
-        boolean revealed = Periods.isClosed(seed.period, now);
+    /** A seed as published: its commitment always, the seed itself only when {@code revealed}. */
+    public static PublishedSeed publish(SeedEntity seed, boolean revealed) {
         return new PublishedSeed(seed.period, seed.commitment, seed.createdAt,
                 revealed ? HexFormat.of().formatHex(seed.seed) : null, revealed);
     }

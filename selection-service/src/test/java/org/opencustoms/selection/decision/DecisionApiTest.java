@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.selection.isf.IsfFixtures;
+import org.opencustoms.selection.log.CommitmentEnvelope;
 import org.opencustoms.selection.log.LogSigner;
 import org.opencustoms.selection.log.MerkleTree;
 
@@ -61,13 +62,35 @@ class DecisionApiTest {
         long size = logged.getLong("treeHead.treeSize");
         assertTrue(MerkleTree.verifyInclusion(logged.getLong("logIndex"), size, leaf, path, root));
 
-        String entry = given().get("/api/v1/audit/log/entries/" + logged.getLong("logIndex")).then().statusCode(200)
-                .extract().path("entry");
-        assertTrue(java.util.Arrays.equals(leaf, MerkleTree.leafHash(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        // the public leaf is an envelope committing to the disclosable decision, which the supervisor's view opens
+        String envelope = given().get("/api/v1/audit/log/entries/" + logged.getLong("logIndex")).then().statusCode(200)
+                .body("format", equalTo(2)).extract().path("envelope");
+        assertEquals(envelope, logged.getString("envelope"));
+        assertTrue(java.util.Arrays.equals(leaf, MerkleTree.leafHash(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        io.restassured.path.json.JsonPath published = new io.restassured.path.json.JsonPath(envelope);
+        assertEquals(logged.getLong("logIndex"), published.getLong("index"));
+        assertEquals(logged.getString("decision.randomPeriod"), published.getString("period"));
+        org.junit.jupiter.api.Assertions.assertNull(published.get("lane"), "the leaf names no lane");
+        assertTrue(logged.getString("decision.reasons.text").contains("Golden Crescent"), "supervisors see what matched");
+        assertTrue(!logged.getString("disclosed").contains("Golden Crescent"), "what may be disclosed never names a watch-listed party");
+        byte[] disclosed = logged.getString("disclosed").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(published.getString("commitment"), CommitmentEnvelope.commitment(
+                Base64.getDecoder().decode(logged.getString("salt")), disclosed));
+        assertEquals(new io.restassured.path.json.JsonPath(logged.getString("disclosed")).getString("intelligenceCommitment"),
+                DisclosedDecision.intelligenceCommitment(detailedReasons(location),
+                        Base64.getDecoder().decode(logged.getString("intelligenceSalt"))),
+                "the detailed reasons are bound by the intelligence commitment");
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(
                 given().get("/api/v1/audit/log/public-key").then().statusCode(200).extract().<String>path("publicKey"))));
         byte[] signed = LogSigner.signedData(size, root, logged.getLong("treeHead.timestampMillis"));
         assertTrue(LogSigner.verify(key, signed, Base64.getDecoder().decode(logged.getString("treeHead.signature"))));
+    }
+
+    private static List<Reason> detailedReasons(String location) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String body = Actors.as(Roles.SUPERVISOR).get(location + "/decision").then().statusCode(200).extract().asString();
+        return json.convertValue(json.readTree(body).path("decision").path("reasons"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<Reason>>() { });
     }
 
     @Test
@@ -115,7 +138,9 @@ class DecisionApiTest {
                 .body("find { it.period == '" + today + "' }.seedHex", org.hamcrest.Matchers.nullValue())
                 .body("find { it.period == '" + today + "' }.commitment", notNullValue());
         given().get("/api/v1/audit/random-draws/" + today + "/verify").then().statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/period-embargoed"));
+        // not even auditors learn the seed of a period still open: it would tell which shipments yet to be filed get picked
+        Actors.as(Roles.AUDITOR).get("/api/v1/audit/seeds/" + today).then().statusCode(200).body("seedHex", org.hamcrest.Matchers.nullValue());
         given().get("/api/v1/audit/random-draws/not-a-day/verify").then().statusCode(400);
     }
 

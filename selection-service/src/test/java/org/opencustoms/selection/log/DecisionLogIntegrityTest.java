@@ -30,6 +30,7 @@ import java.util.concurrent.Semaphore;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -109,11 +110,60 @@ class DecisionLogIntegrityTest {
         try {
             given().get("/api/v1/audit/log/verify").then().statusCode(200)
                     .body("verified", org.hamcrest.Matchers.equalTo(false))
-                    .body("problems[0]", org.hamcrest.Matchers.containsString("signed root"));
+                    .body("problems", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("signed root")));
         } finally {
             flipByte(size - 1, 3, true);
         }
         assertTrue(verified());
+    }
+
+    @Test
+    void aRotatedKeyKeepsVerifyingItsHeadsAndTamperingWithASaltAHeadOrAStoredNodeIsCaught() {
+        IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201);
+        String oldKey = given().get("/api/v1/audit/log/tree-head").then().statusCode(200).extract().path("keyId");
+
+        String newKey = Actors.as(Roles.SUPERVISOR).post("/api/v1/admin/log/signing-keys").then().statusCode(200)
+                .body("current", org.hamcrest.Matchers.equalTo(true)).extract().path("keyId");
+        assertNotEquals(oldKey, newKey);
+        Actors.as(Roles.AUDITOR).post("/api/v1/admin/log/signing-keys").then().statusCode(403);
+        for (int i = 0; i < 3; i++) {
+            IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201);
+        }
+        given().get("/api/v1/audit/log/tree-head").then().statusCode(200).body("keyId", org.hamcrest.Matchers.equalTo(newKey));
+        given().get("/api/v1/audit/log/keys").then().statusCode(200)
+                .body("find { it.keyId == '" + oldKey + "' }.retiredAt", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.keyId == '" + newKey + "' }.current", org.hamcrest.Matchers.equalTo(true));
+        assertTrue(verified(), "heads signed by the retired key still verify");
+
+        long size = given().get("/api/v1/audit/log/tree-head").then().statusCode(200).extract().<Number>path("treeSize").longValue();
+        long last = size - 1;
+        assertCaught("UPDATE selection.decision_log_entry SET salt = set_byte(salt, 5, get_byte(salt, 5) # 1) WHERE log_index = " + last,
+                "content and salt do not match its commitment");
+        assertCaught("UPDATE selection.decision_log_entry SET disclosed = set_byte(disclosed, 9, get_byte(disclosed, 9) # 1) WHERE log_index = " + last,
+                "content and salt do not match its commitment");
+        assertCaught("UPDATE selection.signed_tree_head SET signature = set_byte(signature, 1, get_byte(signature, 1) # 1) WHERE tree_size = " + size,
+                "does not verify");
+        assertCaught("UPDATE selection.signed_tree_head SET key_id = '00000000deadbeef' WHERE tree_size = " + size,
+                "UPDATE selection.signed_tree_head SET key_id = '" + newKey + "' WHERE tree_size = " + size, "which the log never had");
+        assertCaught("UPDATE selection.decision_log_node SET hash = set_byte(hash, 0, get_byte(hash, 0) # 1) WHERE level = 0 AND node_index = " + last,
+                "stored subtree hashes");
+        assertTrue(verified());
+    }
+
+    /** Applies a change, expects verification to name it, then undoes it. Byte flips undo themselves. */
+    private void assertCaught(String tamper, String problem) {
+        assertCaught(tamper, tamper, problem);
+    }
+
+    private void assertCaught(String tamper, String undo, String problem) {
+        database.query(tamper).execute().await().indefinitely();
+        try {
+            given().get("/api/v1/audit/log/verify").then().statusCode(200)
+                    .body("verified", org.hamcrest.Matchers.equalTo(false))
+                    .body("problems", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(problem)));
+        } finally {
+            database.query(undo).execute().await().indefinitely();
+        }
     }
 
     private boolean verified() {

@@ -1,5 +1,6 @@
 package org.opencustoms.selection.audit.report;
 
+import org.opencustoms.selection.config.StaticPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,10 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The supervisors' dashboard at /audit. Its files are static under /audit/; the page itself is served
@@ -21,23 +18,12 @@ import java.nio.charset.StandardCharsets;
 @Tag(name = "Audit reports")
 public class AuditDashboardPage {
 
-    private static final String PAGE = read("META-INF/resources/audit/index.html");
+    private static final String PAGE = StaticPage.read("META-INF/resources/audit/index.html");
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The supervisors' dashboard (HTML)")
     public String page() {
         return PAGE;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = AuditDashboardPage.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the application");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

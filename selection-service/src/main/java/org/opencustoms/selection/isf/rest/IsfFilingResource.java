@@ -3,6 +3,7 @@ package org.opencustoms.selection.isf.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.opencustoms.selection.decision.LoggedDecisions;
+import org.opencustoms.selection.disclosure.OwnDecisions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,10 +56,12 @@ public class IsfFilingResource {
     private final LoggedDecisions decisions;
 
     private final SecurityIdentity identity;
+    private final OwnDecisions ownDecisions;
 
     public IsfFilingResource(IsfFilingService filings, IdempotentFiling idempotentFiling, LoggedDecisions decisions,
-                             SecurityIdentity identity) {
+                             OwnDecisions ownDecisions, SecurityIdentity identity) {
         this.identity = identity;
+        this.ownDecisions = ownDecisions;
         this.filings = filings;
         this.idempotentFiling = idempotentFiling;
         this.decisions = decisions;
@@ -120,9 +123,19 @@ public class IsfFilingResource {
     @GET
     @Path("{id}/decision")
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
-    @Operation(summary = "The decision on the filing's current version, with its log index and inclusion proof (supervisors and auditors only)")
+    @Operation(summary = "The decision on the filing's current version, with its log entry, salts, index and inclusion proof (supervisors and auditors only; recorded as a disclosure)")
     public Uni<LoggedDecisions.LoggedDecision> decision(@PathParam("id") UUID id) {
-        return decisions.forFiling(id);
+        return decisions.forFiling(id, Caller.of(identity));
+    }
+
+    @GET
+    @Path("{id}/decision/disclosed")
+    @RolesAllowed(Roles.IMPORTER)
+    @Operation(summary = "The importer's own decision, once the shipment is released or its inspection closed: the committed "
+            + "bytes, their salt, the log entry and its inclusion proof in the signed tree head (recorded as a disclosure)")
+    @APIResponse(responseCode = "409", description = "The shipment is not released and its inspection not closed: nothing is disclosed yet")
+    public Uni<OwnDecisions.OwnDecision> disclosedDecision(@PathParam("id") UUID id) {
+        return ownDecisions.forFiling(id, Caller.of(identity));
     }
 
     @GET

@@ -1,0 +1,77 @@
+package org.opencustoms.selection.disclosure;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.common.identity.Caller;
+import org.opencustoms.common.identity.Roles;
+import org.opencustoms.selection.config.TimeSource;
+import org.opencustoms.selection.random.Periods;
+
+import java.time.Instant;
+
+/**
+ * The public embargo of a random-draw period: its decisions and its seed become public once the period has been
+ * over for the configured embargo and (by default) every one of its shipments is closed. The first time a period
+ * qualifies, its disclosure is recorded; from then on it stays disclosed.
+ */
+@ApplicationScoped
+public class PeriodDisclosures {
+
+    public record PeriodStatus(String period, boolean disclosed, Instant disclosedAt, Instant embargoEndsAt, boolean waitingForClosure) {
+    }
+
+    private final DisclosureConfig config;
+    private final ShipmentClosures closures;
+    private final DisclosureRecords records;
+    private final TimeSource time;
+
+    public PeriodDisclosures(DisclosureConfig config, ShipmentClosures closures, DisclosureRecords records, TimeSource time) {
+        this.config = config;
+        this.closures = closures;
+        this.records = records;
+        this.time = time;
+    }
+
+    /** Runs in the caller's transaction: a period that qualifies now is recorded as disclosed. */
+    public Uni<PeriodStatus> status(String period) {
+        Instant embargoEnds = Periods.end(period).plus(config.publicEmbargo());
+        return Panache.getSession().chain(s -> s.find(PeriodDisclosureEntity.class, period)).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(new PeriodStatus(period, true, existing.disclosedAt, embargoEnds, false));
+            }
+            Instant now = time.now();
+            if (now.isBefore(embargoEnds)) {
+                return Uni.createFrom().item(new PeriodStatus(period, false, null, embargoEnds, false));
+            }
+            Uni<Long> open = config.waitForClosure() ? closures.openInPeriod(period) : Uni.createFrom().item(0L);
+            return open.chain(count -> count > 0
+                    ? Uni.createFrom().item(new PeriodStatus(period, false, null, embargoEnds, true))
+                    : disclose(period, now).map(row -> new PeriodStatus(period, true, row.disclosedAt, embargoEnds, false)));
+        });
+    }
+
+    /** Whether a caller may read a period's decisions now: anyone once disclosed, auditors and supervisors always. */
+    public static boolean readable(PeriodStatus status, Caller caller) {
+        return status.disclosed() || caller.isAny(Roles.AUDITOR, Roles.SUPERVISOR);
+    }
+
+    /** Whether a caller may learn a period's seed: anyone once disclosed, auditors and supervisors once it has ended. */
+    public boolean seedReadable(PeriodStatus status, Caller caller) {
+        return status.disclosed() || (caller.isAny(Roles.AUDITOR, Roles.SUPERVISOR) && Periods.isClosed(status.period(), time.now()));
+    }
+
+    private Uni<PeriodDisclosureEntity> disclose(String period, Instant now) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select count(*) from LogEntryEntity e where e.period = :period", Long.class)
+                .setParameter("period", period).getSingleResult()).chain(decisions -> {
+            PeriodDisclosureEntity row = new PeriodDisclosureEntity();
+            row.period = period;
+            row.disclosedAt = now;
+            row.decisions = decisions.intValue();
+            return Panache.getSession().chain(s -> s.persist(row))
+                    .chain(() -> records.recordPublic(DisclosureRecords.Kind.PERIOD, period))
+                    .replaceWith(row);
+        });
+    }
+}
