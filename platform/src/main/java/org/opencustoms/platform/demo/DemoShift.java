@@ -61,6 +61,7 @@ public final class DemoShift {
         long labelledBefore = audit.labelledFilings();
         inspect(seed, tally);
         audit(audit, labelledBefore + tally.counts.getOrDefault("outcomes recorded", 0));
+        showDisclosure(shipments, tally);
         printSummary(tally);
         return 0;
     }
@@ -192,6 +193,46 @@ public final class DemoShift {
         out.printf("%n[6] Supervisor's audit: fairness, compliance and KPIs of the last 30 days, once the outcomes reach selection%n");
         audit.awaitLabels(expectedLabelled);
         audit.print();
+    }
+
+    /**
+     * What the log tells whom: the public sees a commitment; each importer asks for its decision, and gets it, with
+     * the salt that opens the commitment, only for a shipment whose inspection is closed.
+     */
+    private void showDisclosure(List<ShipmentTraffic.Shipment> shipments, Tally tally) {
+        out.printf("%n[7] Transparency without tip-offs: the public log holds commitments; each importer asks for its own decision%n");
+        boolean shown = false;
+        for (int i = 0; i < filingIds.size(); i++) {
+            ApiClient.Reply reply = selection.get("/api/v1/isf-filings/" + filingIds.get(i) + "/decision/disclosed",
+                    identities.importer(filerParty(shipments.get(i))));
+            if (reply.status() == 409) {
+                tally.count("importer asked, not disclosed (shipment still open)");
+                continue;
+            }
+            requireOk(reply, "an importer's own decision");
+            String envelope = reply.body().path("envelope").asText();
+            boolean opens = envelope.contains("\"commitment\":\"" + commitment(reply.body().path("salt").asText(),
+                    reply.body().path("content").asText()) + "\"");
+            tally.count(opens ? "importer read its decision once inspected; commitment opens" : "importer's decision: COMMITMENT DOES NOT OPEN");
+            if (!shown) {
+                shown = true;
+                out.printf("    public leaf %d: %s%n    its importer, after the inspection: lane %s; reasons: %s%n",
+                        reply.body().path("logIndex").asLong(), envelope, reply.body().path("decision").path("lane").asText(),
+                        reply.body().path("decision").path("reasons").findValuesAsText("text"));
+            }
+        }
+        out.printf("    the public page: %s/transparency (a day is disclosed 45 days after it ends, once all its shipments are closed)%n",
+                ServiceSpec.SELECTION.baseUrl());
+    }
+
+    private static String commitment(String saltBase64, String content) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(java.util.Base64.getDecoder().decode(saltBase64));
+            return java.util.HexFormat.of().formatHex(sha.digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The party that files: the importer of record of an ISF-10, the filer code of the carrier's agent for an ISF-5. */

@@ -57,12 +57,13 @@ public class OwnDecisions {
                     }
                 })
                 .chain(filing -> closures.closedForImporter(filingId))
-                .chain(closedAt -> {
-                    if (closedAt == null) {
+                .chain(closure -> {
+                    if (closure.decisionId() == null) {
                         throw ProblemException.conflict("decision-not-disclosed", "the decision on a filing is shown to its "
                                 + "importer once the shipment has been released or its inspection closed");
                     }
-                    return decisions.latestFor(filingId).chain(decision -> log.entryInSession(decision.logIndex))
+                    // exactly the decision the closure was judged on, even if an amendment committed since
+                    return decisions.findById(closure.decisionId()).chain(decision -> log.entryInSession(decision.logIndex))
                             .chain(entry -> {
                                 if (entry.format != 2) {
                                     throw ProblemException.conflict("decision-predates-commitments", "this decision was logged "
@@ -71,7 +72,7 @@ public class OwnDecisions {
                                 return log.currentTreeHead().chain(head -> log.inclusionProofInSession(entry.logIndex, head.treeSize())
                                         .map(proof -> new OwnDecision(CanonicalJson.read(entry.disclosed, DisclosedDecision.class),
                                                 text(entry.disclosed), Base64.getEncoder().encodeToString(entry.salt), text(entry.entry),
-                                                entry.logIndex, proof, head, closedAt)));
+                                                entry.logIndex, proof, head, closure.closedAt())));
                             })
                             .call(own -> records.record(DisclosureRecords.Kind.DECISION, Long.toString(own.logIndex()), caller));
                 });

@@ -53,12 +53,17 @@ public class PeriodDisclosures {
 
     /** Whether a caller may read a period's decisions now: anyone once disclosed, auditors and supervisors always. */
     public static boolean readable(PeriodStatus status, Caller caller) {
-        return status.disclosed() || caller.isAny(Roles.AUDITOR, Roles.SUPERVISOR);
+        return status.disclosed() || privileged(caller);
+    }
+
+    /** Auditors and supervisors read every decision at any time. */
+    public static boolean privileged(Caller caller) {
+        return caller.isAny(Roles.AUDITOR, Roles.SUPERVISOR);
     }
 
     /** Whether a caller may learn a period's seed: anyone once disclosed, auditors and supervisors once it has ended. */
     public boolean seedReadable(PeriodStatus status, Caller caller) {
-        return status.disclosed() || (caller.isAny(Roles.AUDITOR, Roles.SUPERVISOR) && Periods.isClosed(status.period(), time.now()));
+        return status.disclosed() || (privileged(caller) && Periods.isClosed(status.period(), time.now()));
     }
 
     private Uni<PeriodDisclosureEntity> disclose(String period, Instant now) {

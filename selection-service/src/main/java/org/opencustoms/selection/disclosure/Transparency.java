@@ -31,7 +31,11 @@ public class Transparency {
     public record DisclosedEntry(long index, String leafHash, int format, String envelope, String content, String salt) {
     }
 
-    public record PeriodDecisions(String period, String seedHex, String seedCommitment, List<DisclosedEntry> entries) {
+    /**
+     * {@code disclosedUpTo}: the public reads the entries appended until the period's disclosure (an amendment
+     * decided after it stays embargoed); null when the caller reads them all.
+     */
+    public record PeriodDecisions(String period, String seedHex, String seedCommitment, Instant disclosedUpTo, List<DisclosedEntry> entries) {
     }
 
     private final SeedRepository seeds;
@@ -53,7 +57,7 @@ public class Transparency {
     public Uni<List<PeriodSummary>> periods(int limit) {
         return seeds.newestFirst(limit).chain(list -> Sequentially.map(list, seed -> disclosures.status(seed.period)
                 .chain(status -> status.disclosed()
-                        ? closures.shipmentsOf(seed.period).map(PeriodFigures::of).map(figures -> summary(status, figures))
+                        ? closures.shipmentsOf(seed.period, status.disclosedAt()).map(PeriodFigures::of).map(figures -> summary(status, figures))
                         : Uni.createFrom().item(summary(status, null)))));
     }
 
@@ -71,11 +75,13 @@ public class Transparency {
                         throw embargoed(status);
                     }
                     boolean withSeed = disclosures.seedReadable(status, caller);
-                    Uni<Void> recorded = status.disclosed() ? Uni.createFrom().voidItem()
-                            : records.record(DisclosureRecords.Kind.PERIOD, period, caller);
+                    boolean privileged = PeriodDisclosures.privileged(caller);
+                    Instant upTo = privileged ? null : status.disclosedAt();
+                    Uni<Void> recorded = privileged ? records.record(DisclosureRecords.Kind.PERIOD, period, caller) : Uni.createFrom().voidItem();
                     return recorded.chain(() -> log.inPeriod(period)).map(entries -> new PeriodDecisions(period,
-                            withSeed ? HexFormat.of().formatHex(seed.seed) : null, seed.commitment,
-                            entries.stream().map(e -> entry(e, !status.disclosed())).toList()));
+                            withSeed ? HexFormat.of().formatHex(seed.seed) : null, seed.commitment, upTo, entries.stream()
+                                    .filter(e -> upTo == null || !e.appendedAt.isAfter(upTo))
+                                    .map(e -> entry(e, privileged)).toList()));
                 }));
     }
 
@@ -102,14 +108,18 @@ public class Transparency {
     }
 
     /** Whether the caller may recompute a period's draws: the seed must be readable to them. */
+    /** Returns up to when the caller may check the period's decisions (null: all of them). */
     @WithTransaction
-    public Uni<Void> requireDrawsReadable(String period, Caller caller) {
+    public Uni<Instant> requireDrawsReadable(String period, Caller caller) {
         validate(period);
         return disclosures.status(period).chain(status -> {
             if (!disclosures.seedReadable(status, caller)) {
                 throw embargoed(status);
             }
-            return status.disclosed() ? Uni.createFrom().voidItem() : records.record(DisclosureRecords.Kind.DRAWS, period, caller);
+            if (PeriodDisclosures.privileged(caller)) {
+                return records.record(DisclosureRecords.Kind.DRAWS, period, caller).replaceWith((Instant) null);
+            }
+            return Uni.createFrom().item(status.disclosedAt());
         });
     }
 

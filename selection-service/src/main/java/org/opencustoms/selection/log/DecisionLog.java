@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.common.problem.ProblemException;
 
-import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,10 +34,12 @@ public class DecisionLog {
 
     private final LogRepository repository;
     private final LogSigner signer;
+    private final LogContentCheck contentCheck;
 
-    public DecisionLog(LogRepository repository, LogSigner signer) {
+    public DecisionLog(LogRepository repository, LogSigner signer, LogContentCheck contentCheck) {
         this.repository = repository;
         this.signer = signer;
+        this.contentCheck = contentCheck;
     }
 
     /** Locks the log for the caller's transaction; decisions call it first so that they are made one at a time. */
@@ -175,34 +176,42 @@ public class DecisionLog {
      */
     @WithSession
     public Uni<LogVerification> verify() {
-        return repository.size().chain(size -> repository.treeHeads().chain(heads -> signer.keys().chain(keys -> {
+        return repository.size().chain(size -> repository.treeHeadsUpTo(size).chain(heads -> signer.keys().chain(keys -> {
             Verification run = new Verification(size, heads, keys.stream()
-                    .collect(Collectors.toMap(LogSigner.SigningKey::keyId, LogSigner.SigningKey::publicKey)));
+                    .collect(Collectors.toMap(LogSigner.SigningKey::keyId, key -> key)), contentCheck);
             return verifyFrom(0, run).chain(() -> root(run.range.size()).map(stored -> run.finish(stored)));
         })));
     }
 
     private Uni<Void> verifyFrom(long from, Verification run) {
-        return repository.entries(from, VERIFY_PAGE).chain(page -> {
+        int limit = (int) Math.min(VERIFY_PAGE, run.size - from);
+        if (limit <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        // nothing below holds a page once it is checked, and the session forgets what it loaded: memory stays one page
+        return repository.entries(from, limit).map(page -> {
             page.forEach(run::check);
-            return page.size() < VERIFY_PAGE ? Uni.createFrom().voidItem() : verifyFrom(from + page.size(), run);
-        });
+            return page.size();
+        }).call(checked -> repository.forgetLoaded()).chain(checked -> checked < limit
+                ? Uni.createFrom().voidItem() : verifyFrom(from + checked, run));
     }
 
     /** The state of one streaming verification: O(log n) hashes, whatever the log's size. */
     private static final class Verification {
         final long size;
         final List<SignedTreeHeadEntity> heads;
-        final Map<String, PublicKey> keys;
+        final Map<String, LogSigner.SigningKey> keys;
+        final LogContentCheck contentCheck;
         final SubtreeNodes.CompactRange range = new SubtreeNodes.CompactRange();
         final List<String> problems = new ArrayList<>();
         int nextHead;
         int commitments;
 
-        Verification(long size, List<SignedTreeHeadEntity> heads, Map<String, PublicKey> keys) {
+        Verification(long size, List<SignedTreeHeadEntity> heads, Map<String, LogSigner.SigningKey> keys, LogContentCheck contentCheck) {
             this.size = size;
             this.heads = heads;
             this.keys = keys;
+            this.contentCheck = contentCheck;
             checkHeadsAt(0);
         }
 
@@ -217,6 +226,10 @@ public class DecisionLog {
             }
             if (entry.format == 2) {
                 checkCommitment(entry);
+            }
+            String unbound = contentCheck.problem(entry);
+            if (unbound != null) {
+                problems.add("entry " + entry.logIndex + ": " + unbound);
             }
             range.append(rehashed);
             checkHeadsAt(range.size());
@@ -244,12 +257,14 @@ public class DecisionLog {
         private void checkHeadsAt(long treeSize) {
             while (nextHead < heads.size() && heads.get(nextHead).treeSize <= treeSize) {
                 SignedTreeHeadEntity head = heads.get(nextHead++);
-                PublicKey key = head.keyId == null ? null : keys.get(head.keyId);
+                LogSigner.SigningKey key = head.keyId == null ? null : keys.get(head.keyId);
                 if (key == null) {
                     problems.add("the tree head of size " + head.treeSize + " names key " + head.keyId + ", which the log never had");
-                } else if (!LogSigner.verify(key, LogSigner.signedData(head.treeSize, head.rootHash, head.issuedAt.toEpochMilli()),
-                        head.signature)) {
+                } else if (!LogSigner.verify(key.publicKey(), LogSigner.signedData(head.treeSize, head.rootHash,
+                        head.issuedAt.toEpochMilli()), head.signature)) {
                     problems.add("the signature of the tree head of size " + head.treeSize + " does not verify with key " + head.keyId);
+                } else if (key.retiredAt() != null && head.issuedAt.isAfter(key.retiredAt())) {
+                    problems.add("the tree head of size " + head.treeSize + " was signed by key " + head.keyId + " after it was retired");
                 }
                 if (!Arrays.equals(range.root(), head.rootHash)) {
                     problems.add("the entries no longer produce the signed root of size " + head.treeSize);

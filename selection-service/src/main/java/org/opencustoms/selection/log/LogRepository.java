@@ -29,6 +29,11 @@ public class LogRepository {
         return Panache.getSession().chain(s -> s.persist(entity));
     }
 
+    /** Detaches everything the session has loaded (read-only walks over the whole log). */
+    public Uni<Void> forgetLoaded() {
+        return Panache.getSession().invoke(s -> s.clear()).replaceWithVoid();
+    }
+
     public Uni<LogEntryEntity> entry(long index) {
         return Panache.getSession().chain(s -> s.find(LogEntryEntity.class, index));
     }
@@ -95,9 +100,18 @@ public class LogRepository {
         return Panache.getSession().chain(s -> s.find(SignedTreeHeadEntity.class, size));
     }
 
-    public Uni<List<SignedTreeHeadEntity>> treeHeads() {
+    /** The heads signed for sizes up to {@code size}, smallest first (a verification of that size ignores later ones). */
+    public Uni<List<SignedTreeHeadEntity>> treeHeadsUpTo(long size) {
         return Panache.getSession().chain(s -> s
-                .createSelectionQuery("from SignedTreeHeadEntity h order by h.treeSize", SignedTreeHeadEntity.class)
+                .createSelectionQuery("from SignedTreeHeadEntity h where h.treeSize <= :size order by h.treeSize", SignedTreeHeadEntity.class)
+                .setParameter("size", size)
+                .getResultList());
+    }
+
+    /** Heads signed before keys were recorded with them (a configured key, before the log named its keys). */
+    public Uni<List<SignedTreeHeadEntity>> headsWithoutKey() {
+        return Panache.getSession().chain(s -> s
+                .createSelectionQuery("from SignedTreeHeadEntity h where h.keyId is null", SignedTreeHeadEntity.class)
                 .getResultList());
     }
 

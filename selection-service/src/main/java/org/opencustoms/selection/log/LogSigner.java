@@ -96,9 +96,9 @@ public class LogSigner {
         Instant now = Instant.now();
         return repository.lockState().chain(locked -> currentKey()).chain(old -> {
             old.retiredAt = now;
+            old.privateKey = null; // a retired key signs nothing again, even if the database is read later
             KeyPair generated = generate();
-            return repository.signingKeys().chain(all -> record(generated.getPublic(), generated.getPrivate(),
-                    all.stream().mapToInt(k -> k.id).max().orElse(0) + 1));
+            return repository.signingKeys().chain(all -> record(generated.getPublic(), generated.getPrivate(), nextId(all)));
         }).map(k -> new SigningKey(k.keyId, publicKey(k.publicKey), k.createdAt, k.retiredAt));
     }
 
@@ -127,17 +127,41 @@ public class LogSigner {
             if (configured.isEmpty() && current != null) {
                 return Uni.createFrom().item(current);
             }
-            if (configured.isPresent() && current != null && current.keyId.equals(keyId(configured.get().getPublic()))) {
+            if (configured.isEmpty()) {
+                KeyPair generated = generate();
+                return repository.signingKeys().chain(all -> record(generated.getPublic(), generated.getPrivate(), nextId(all)));
+            }
+            KeyPair pair = configured.get();
+            String keyId = keyId(pair.getPublic());
+            if (current != null && current.keyId.equals(keyId)) {
                 return Uni.createFrom().item(current);
             }
-            // a newly configured key (or the first generated one) retires whatever signed before it
-            KeyPair pair = configured.orElseGet(LogSigner::generate);
+            // a newly configured key retires whatever signed before it; one configured before comes back
             if (current != null) {
                 current.retiredAt = Instant.now();
             }
-            return repository.signingKeys().chain(all -> record(pair.getPublic(), configured.isPresent() ? null : pair.getPrivate(),
-                    all.stream().mapToInt(k -> k.id).max().orElse(0) + 1));
+            return repository.signingKeys().chain(all -> {
+                for (SigningKeyEntity known : all) {
+                    if (known.keyId.equals(keyId)) {
+                        known.retiredAt = null;
+                        return Uni.createFrom().item(known);
+                    }
+                }
+                return record(pair.getPublic(), null, nextId(all)).call(this::claimUnnamedHeads);
+            });
         });
+    }
+
+    /** Heads signed before keys were recorded (by a configured key) get the id of the key their signature verifies with. */
+    private Uni<Void> claimUnnamedHeads(SigningKeyEntity key) {
+        PublicKey publicKey = publicKey(key.publicKey);
+        return repository.headsWithoutKey().invoke(heads -> heads.stream()
+                .filter(h -> verify(publicKey, signedData(h.treeSize, h.rootHash, h.issuedAt.toEpochMilli()), h.signature))
+                .forEach(h -> h.keyId = key.keyId)).replaceWithVoid();
+    }
+
+    private static int nextId(List<SigningKeyEntity> all) {
+        return all.stream().mapToInt(k -> k.id).max().orElse(0) + 1;
     }
 
     private Uni<SigningKeyEntity> record(PublicKey publicKey, PrivateKey privateKey, int id) {

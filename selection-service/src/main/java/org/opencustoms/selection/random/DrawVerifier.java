@@ -2,13 +2,12 @@ package org.opencustoms.selection.random;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import org.opencustoms.selection.config.Sequentially;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.decision.CanonicalJson;
 import org.opencustoms.selection.decision.Decision;
-import org.opencustoms.selection.decision.DecisionEntity;
-import org.opencustoms.selection.decision.DecisionRepository;
+import org.opencustoms.selection.decision.DisclosedDecision;
+import org.opencustoms.selection.log.LogEntryEntity;
 import org.opencustoms.selection.log.LogRepository;
 import org.opencustoms.common.problem.ProblemException;
 
@@ -16,25 +15,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Recomputes the random picks of a closed period from its seed and the decisions in the log; who may ask is for the caller to check. */
 @ApplicationScoped
 public class DrawVerifier {
 
     private final SeedRepository seeds;
-    private final DecisionRepository decisions;
     private final LogRepository log;
     private final TimeSource time;
 
-    public DrawVerifier(SeedRepository seeds, DecisionRepository decisions, LogRepository log, TimeSource time) {
+    public DrawVerifier(SeedRepository seeds, LogRepository log, TimeSource time) {
         this.time = time;
         this.seeds = seeds;
-        this.decisions = decisions;
         this.log = log;
     }
 
+    /**
+     * Checks the picks of the decisions logged for the period up to {@code until} (null: all of them): what a public
+     * caller may read of a disclosed period stops at its disclosure.
+     */
     @WithSession
-    public Uni<DrawVerification> verify(String period) {
+    public Uni<DrawVerification> verify(String period, Instant until) {
         try {
             Periods.parse(period);
         } catch (IllegalArgumentException e) {
@@ -44,18 +46,22 @@ public class DrawVerifier {
             throw ProblemException.conflict("period-open", "period " + period + " has not ended: its seed is not revealed yet");
         }
         return seeds.findById(period).onItem().ifNull().failWith(() -> ProblemException.notFound("random-draw period", period))
-                .chain(seed -> decisions.inPeriod(period).chain(rows -> entries(rows)).map(logged -> check(seed, logged)));
+                .chain(seed -> log.inPeriod(period).map(entries -> check(seed, entries.stream()
+                        .filter(e -> until == null || !e.appendedAt.isAfter(until))
+                        .map(DrawVerifier::committed).toList())));
     }
 
-    private Uni<List<Decision>> entries(List<DecisionEntity> rows) {
-        return Sequentially.map(rows, row -> log.entry(row.logIndex).map(entry -> CanonicalJson.read(entry.decision, Decision.class)));
+    /** The decision as the leaf commits to it (the whole decision for an entry from before commitments). */
+    private static DisclosedDecision committed(LogEntryEntity entry) {
+        return entry.format == 2 ? CanonicalJson.read(entry.disclosed, DisclosedDecision.class)
+                : DisclosedDecision.of(CanonicalJson.read(entry.decision, Decision.class), Map.of(), new byte[0]);
     }
 
-    static DrawVerification check(SeedEntity seed, List<Decision> logged) {
+    static DrawVerification check(SeedEntity seed, List<DisclosedDecision> logged) {
         boolean committed = SeedService.commitment(seed.seed).equals(seed.commitment);
         List<String> mismatches = new ArrayList<>();
         int picks = 0;
-        for (Decision decision : logged) {
+        for (DisclosedDecision decision : logged) {
             RandomDraw draw = RandomDraw.of(seed.seed, decision.shipmentKey(), decision.randomRate());
             if (decision.pickedAtRandom()) {
                 picks++;

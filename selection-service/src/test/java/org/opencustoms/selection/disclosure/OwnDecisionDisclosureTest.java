@@ -53,8 +53,8 @@ class OwnDecisionDisclosureTest {
 
         notYet(location);
         TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "IMP-99-0000001")).get(location + DISCLOSED).then().statusCode(404);
-        // a gate-out does not open an inspected shipment's decision: only the closed inspection does
-        ShipmentEvents.gateOut(containers(filing), Actors.carrier());
+        // a release by the carrier does not open an inspected shipment's decision: only the closed inspection does
+        ShipmentEvents.release(filing, Actors.carrier());
         notYet(location);
 
         ShipmentEvents.outcome(decision.getString("decision.id"), true);
@@ -66,6 +66,13 @@ class OwnDecisionDisclosureTest {
         assertFalse(own.getList("decision.reasons.source").stream().filter("MODEL"::equals).count() > 1,
                 "the model is named once, never by its feature weights");
         TestTokens.bearer(TestTokens.party(Roles.IMPORTER, "IMP-99-0000001")).get(location + DISCLOSED).then().statusCode(404);
+
+        // an amendment after the inspection is a new decision, closed by nothing yet: the importer cannot read its lane
+        Map<String, Object> amended = new java.util.HashMap<>(filing);
+        IsfFixtures.with(amended, "seller.name", "Shenzhen Bright Electronics Co. Ltd");
+        Actors.importer().contentType(io.restassured.http.ContentType.JSON).body(amended).header("If-Match", "1")
+                .put(location).then().statusCode(200);
+        notYet(location);
 
         long recorded = database.preparedQuery("SELECT count(*) FROM selection.disclosure_record WHERE kind = 'DECISION' "
                         + "AND audience = 'importer' AND party = $1 AND reference = $2")
@@ -83,9 +90,11 @@ class OwnDecisionDisclosureTest {
             return; // picked at random: the other test covers inspected shipments
         }
         notYet(location);
-        ShipmentEvents.gateOut(containers(filing), TestTokens.bearer(TestTokens.party(Roles.CARRIER, "MSCU")));
+        ShipmentEvents.release(filing, TestTokens.bearer(TestTokens.party(Roles.CARRIER, "MSCU")));
         notYet(location); // another carrier cannot release it
-        ShipmentEvents.gateOut(containers(filing), Actors.carrier());
+        ShipmentEvents.gateOutOnly(filing, Actors.carrier());
+        notYet(location); // nor can containers leaving that never came off the filing's vessel
+        ShipmentEvents.release(filing, Actors.carrier());
         checkAgainstTheLog(Actors.importer().get(location + DISCLOSED).then().statusCode(200).extract().jsonPath());
     }
 
@@ -122,9 +131,5 @@ class OwnDecisionDisclosureTest {
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(encoded)));
         assertTrue(LogSigner.verify(key, LogSigner.signedData(size, root, own.getLong("treeHead.timestampMillis")),
                 Base64.getDecoder().decode(own.getString("treeHead.signature"))));
-    }
-
-    private static List<String> containers(Map<String, Object> filing) {
-        return ((List<?>) filing.get("containers")).stream().map(Object::toString).toList();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What closes a shipment, sent the way the peers send it: an inspection's outcome, or its containers leaving the terminal. */
+/** What closes a shipment, sent the way the peers send it: an inspection's outcome, or its containers discharged and leaving the terminal. */
 public final class ShipmentEvents {
 
     private ShipmentEvents() {
@@ -34,13 +34,32 @@ public final class ShipmentEvents {
                 .post("/api/v1/outcome-labels").then().statusCode(201);
     }
 
-    public static void gateOut(List<String> containers, RequestSpecification carrier) {
-        for (String container : containers) {
-            carrier.contentType(ContentType.JSON)
-                    .body(Map.of("containerNumber", container, "eventCode", "GATE_OUT",
-                            "eventAt", OffsetDateTime.now(ZoneOffset.UTC).toString(), "place", "USBAL"))
-                    .post("/api/v1/container-status-messages").then().statusCode(201);
+    /** The filing's containers are discharged from its vessel at its port of arrival, then leave the terminal there. */
+    public static void release(Map<String, Object> filing, RequestSpecification carrier) {
+        for (String container : containers(filing)) {
+            status(carrier, container, "DISCHARGED", filing);
+            status(carrier, container, "GATE_OUT", filing);
         }
+    }
+
+    /** Only the gate-out, as for containers that never came on the filing's vessel. */
+    public static void gateOutOnly(Map<String, Object> filing, RequestSpecification carrier) {
+        for (String container : containers(filing)) {
+            status(carrier, container, "GATE_OUT", filing);
+        }
+    }
+
+    private static void status(RequestSpecification carrier, String container, String event, Map<String, Object> filing) {
+        Map<String, Object> message = new HashMap<>(Map.of("containerNumber", container, "eventCode", event,
+                "eventAt", OffsetDateTime.now(ZoneOffset.UTC).toString(), "place", filing.get("portOfArrival")));
+        if (event.equals("DISCHARGED")) {
+            message.put("vessel", filing.get("vessel"));
+        }
+        carrier.contentType(ContentType.JSON).body(message).post("/api/v1/container-status-messages").then().statusCode(201);
+    }
+
+    public static List<String> containers(Map<String, Object> filing) {
+        return ((List<?>) filing.get("containers")).stream().map(Object::toString).toList();
     }
 
     public static boolean inspectionLane(String lane) {

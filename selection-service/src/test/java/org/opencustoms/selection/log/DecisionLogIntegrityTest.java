@@ -125,6 +125,8 @@ class DecisionLogIntegrityTest {
         String newKey = Actors.as(Roles.SUPERVISOR).post("/api/v1/admin/log/signing-keys").then().statusCode(200)
                 .body("current", org.hamcrest.Matchers.equalTo(true)).extract().path("keyId");
         assertNotEquals(oldKey, newKey);
+        assertEquals(1L, database.query("SELECT count(*) FROM selection.log_signing_key WHERE key_id = '" + oldKey
+                + "' AND private_key IS NULL").execute().await().indefinitely().iterator().next().getLong(0), "the retired key is gone");
         Actors.as(Roles.AUDITOR).post("/api/v1/admin/log/signing-keys").then().statusCode(403);
         for (int i = 0; i < 3; i++) {
             IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201);
@@ -145,6 +147,12 @@ class DecisionLogIntegrityTest {
                 "does not verify");
         assertCaught("UPDATE selection.signed_tree_head SET key_id = '00000000deadbeef' WHERE tree_size = " + size,
                 "UPDATE selection.signed_tree_head SET key_id = '" + newKey + "' WHERE tree_size = " + size, "which the log never had");
+        assertCaught("UPDATE selection.decision_log_entry SET decision = set_byte(decision, 20, get_byte(decision, 20) # 1) WHERE log_index = " + last,
+                "entry " + last + ": the decision");
+        String retired = database.query("SELECT retired_at::text FROM selection.log_signing_key WHERE key_id = '" + oldKey + "'")
+                .execute().await().indefinitely().iterator().next().getString(0);
+        assertCaught("UPDATE selection.log_signing_key SET retired_at = '2000-01-01T00:00:00Z' WHERE key_id = '" + oldKey + "'",
+                "UPDATE selection.log_signing_key SET retired_at = '" + retired + "' WHERE key_id = '" + oldKey + "'", "after it was retired");
         assertCaught("UPDATE selection.decision_log_node SET hash = set_byte(hash, 0, get_byte(hash, 0) # 1) WHERE level = 0 AND node_index = " + last,
                 "stored subtree hashes");
         assertTrue(verified());

@@ -48,7 +48,7 @@ class ClosedPeriodAuditTest {
     @TestHTTPResource("/")
     URL root;
 
-    private record Filed(String location, List<String> containers) {
+    private record Filed(String location, Map<String, Object> filing) {
     }
 
     @Test
@@ -61,7 +61,7 @@ class ClosedPeriodAuditTest {
             for (int i = 0; i < FILINGS; i++) {
                 Map<String, Object> filing = IsfFixtures.isf10();
                 String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
-                filed.add(new Filed(location, ((List<?>) filing.get("containers")).stream().map(Object::toString).toList()));
+                filed.add(new Filed(location, filing));
             }
         } finally {
             ShiftableTimeSource.shift(Duration.ZERO);
@@ -122,7 +122,7 @@ class ClosedPeriodAuditTest {
                 inspected++;
                 ShipmentEvents.outcome(decision.getString("decision.id"), inspected % 7 == 0);
             } else {
-                ShipmentEvents.gateOut(f.containers(), Actors.carrier());
+                ShipmentEvents.release(f.filing(), Actors.carrier());
             }
         }
         return inspected;

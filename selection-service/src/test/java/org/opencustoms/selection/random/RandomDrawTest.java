@@ -2,6 +2,7 @@ package org.opencustoms.selection.random;
 
 import org.junit.jupiter.api.Test;
 import org.opencustoms.selection.decision.Decision;
+import org.opencustoms.selection.decision.DisclosedDecision;
 import org.opencustoms.selection.decision.Lane;
 
 import java.nio.charset.StandardCharsets;
@@ -72,9 +73,9 @@ class RandomDrawTest {
         seed.period = "2026-11-01";
         seed.seed = SEED;
         seed.commitment = SeedService.commitment(SEED);
-        Decision honest = decision("ISF|MAEU|A1", RandomDraw.of(SEED, "ISF|MAEU|A1", 0.5));
+        DisclosedDecision honest = disclosed(decision("ISF|MAEU|A1", RandomDraw.of(SEED, "ISF|MAEU|A1", 0.5)));
         RandomDraw real = RandomDraw.of(SEED, "ISF|MAEU|B2", 0.5);
-        Decision forged = decision("ISF|MAEU|B2", new RandomDraw(real.drawHex(), !real.picked()));
+        DisclosedDecision forged = disclosed(decision("ISF|MAEU|B2", new RandomDraw(real.drawHex(), !real.picked())));
 
         assertTrue(DrawVerifier.check(seed, List.of(honest)).verified());
         DrawVerification report = DrawVerifier.check(seed, List.of(honest, forged));
@@ -88,5 +89,9 @@ class RandomDrawTest {
     private static Decision decision(String key, RandomDraw draw) {
         return new Decision(UUID.randomUUID(), UUID.randomUUID(), 1, "digest", key, "USLAX", Instant.now(), Lane.RELEASE, 0.1, 0.1,
                 null, "none", 0, false, draw.picked(), "2026-11-01", 0.5, draw.drawHex(), 0.5, List.of(), null);
+    }
+
+    private static DisclosedDecision disclosed(Decision decision) {
+        return DisclosedDecision.of(decision, java.util.Map.of(), new byte[32]);
     }
 }

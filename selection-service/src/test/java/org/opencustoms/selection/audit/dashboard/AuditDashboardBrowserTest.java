@@ -7,7 +7,6 @@ import org.opencustoms.platform.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,16 +18,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opencustoms.platform.testing.HeadlessChromium;
 import org.opencustoms.selection.isf.IsfFixtures;
 import org.opencustoms.selection.random.ClosedPeriodsProfile;
+import org.opencustoms.selection.disclosure.ShipmentEvents;
 import org.opencustoms.selection.random.Periods;
 import org.opencustoms.selection.random.ShiftableTimeSource;
 
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,7 +115,7 @@ class AuditDashboardBrowserTest {
                     Map<String, Object> decision = Actors.as(Roles.AUDITOR).get(location + "/decision")
                             .then().statusCode(200).extract().path("decision");
                     if (List.of("NII_SCAN", "PHYSICAL_EXAM").contains(decision.get("lane"))) {
-                        label((String) decision.get("id"), n++ % 4 == 0);
+                        ShipmentEvents.outcome((String) decision.get("id"), n++ % 4 == 0);
                     }
                 }
             }
@@ -126,21 +124,5 @@ class AuditDashboardBrowserTest {
             ShiftableTimeSource.shift(Duration.ZERO);
         }
         return period;
-    }
-
-    private static void label(String decisionId, boolean violation) {
-        Map<String, Object> label = new HashMap<>();
-        label.put("inspectionId", UUID.randomUUID().toString());
-        label.put("decisionId", decisionId);
-        label.put("outcomeVersion", 1);
-        label.put("violationFound", violation);
-        label.put("category", violation ? "MISDECLARED_GOODS" : null);
-        label.put("categories", violation ? List.of("MISDECLARED_GOODS") : List.of());
-        label.put("examination", "NII_ONLY");
-        label.put("action", violation ? "HOLD" : "RELEASE");
-        label.put("correction", false);
-        label.put("recordedAt", Instant.now().toString());
-        Actors.as(Roles.INSPECTION_SERVICE).contentType(ContentType.JSON).body(label)
-                .post("/api/v1/outcome-labels").then().statusCode(201);
     }
 }
