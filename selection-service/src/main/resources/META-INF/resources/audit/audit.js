@@ -1,6 +1,6 @@
 // The supervisors' dashboard: fairness by group, compliance estimate, KPIs, the log's tree head and seed
 // commitments, and verification of the log and a period's random draws in the browser.
-import { verifyLogAndDraws } from './verify.js';
+import { readAs, verifyLogAndDraws } from './verify.js';
 
 // the signed-in session: a short-lived bearer token, never the password
 const SESSION = 'audit.session';
@@ -307,7 +307,7 @@ async function renderLog() {
   ]);
   $('seeds-table').tBodies[0].replaceChildren(...seeds.map(seed => {
     const tr = document.createElement('tr');
-    for (const text of [seed.period, seed.commitment, seed.revealed ? seed.seedHex : 'sealed until the period ends']) {
+    for (const text of [seed.period, seed.commitment, seed.revealed ? seed.seedHex : 'sealed until the day is disclosed']) {
       const td = document.createElement('td');
       const code = document.createElement('code');
       code.textContent = text;
@@ -318,7 +318,9 @@ async function renderLog() {
   }));
   const select = $('verify-period');
   const chosen = select.value;
-  const closed = seeds.filter(seed => seed.revealed).map(seed => seed.period);
+  // supervisors and auditors check any day that has ended, disclosed or not (the service records it)
+  const today = new Date().toISOString().slice(0, 10);
+  const closed = seeds.filter(seed => seed.revealed || seed.period < today).map(seed => seed.period);
   select.replaceChildren(...[['', 'log only'], ...closed.map(p => [p, p])].map(([value, label]) => new Option(label, value)));
   select.value = closed.includes(chosen) ? chosen : (closed[0] || '');
 }
@@ -340,6 +342,7 @@ async function verify(event) {
   };
   try {
     const period = $('verify-period').value;
+    readAs(session()?.token);
     const ok = await verifyLogAndDraws(period, report);
     result.dataset.status = ok ? 'ok' : 'failed';
     result.textContent = ok ? `Verified: the log${period ? ` and the draws of ${period}` : ''} check out.` : 'Verification FAILED: see the steps above.';

@@ -375,8 +375,16 @@ function step(report, ok, message) {
 
 const sample = indexes => [...indexes].sort((a, b) => a - b).slice(0, 3).join(', ') + (indexes.length > 3 ? ', …' : '');
 
+let bearer = null;
+
+/** Reads as a signed-in auditor or supervisor (who may check an ended day before its disclosure); null reads as the public. */
+export function readAs(token) {
+  bearer = token || null;
+}
+
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const headers = bearer ? { Accept: 'application/json', Authorization: `Bearer ${bearer}` } : { Accept: 'application/json' };
+  const response = await fetch(path, { headers });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(problem.detail || problem.title || `${path} answered ${response.status}`);

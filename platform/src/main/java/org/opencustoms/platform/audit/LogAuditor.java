@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -24,6 +23,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -48,7 +48,7 @@ public final class LogAuditor {
     private final String token;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Path state;
+    private Path stateFile;
 
     /** {@code token} may be null: then only what the public may read is checked. */
     public LogAuditor(String baseUrl, String token, PrintStream out) {
@@ -57,50 +57,89 @@ public final class LogAuditor {
         this.out = out;
     }
 
-    /** Remember each verified head in this file and prove the next one consistent with it. */
-    public LogAuditor rememberingHeadsIn(Path file) {
-        this.state = file;
+    /** Remember the verified head, the keys and the seed commitments in this file, and hold the server to them next time. */
+    public LogAuditor rememberingIn(Path file) {
+        this.stateFile = file;
         return this;
     }
 
-    /** Returns true when the log, its growth since the last head seen, the period's commitments and its draws all check out. */
+    private record Leaves(List<byte[]> hashes, Map<Long, String> envelopes, int legacy, List<String> problems) {
+    }
+
+    /** Returns true when the log, its growth since the last run, the period's commitments and its draws all check out. */
     public boolean verifyRandomDraws(String period) throws GeneralSecurityException {
+        AuditorState state = AuditorState.load(stateFile);
         JsonNode head = get("/api/v1/audit/log/tree-head");
         long size = head.get("treeSize").asLong();
+        Leaves leaves = leaves(size);
+        leaves.problems().forEach(problem -> out.printf("  %s%n", problem));
+        byte[] root = root(leaves.hashes(), 0, leaves.hashes().size());
+        boolean rootMatches = Arrays.equals(root, Base64.getDecoder().decode(head.get("rootHash").asText()));
+        boolean signed = signatureVerifies(head, root, state);
+        out.printf("log: %d entries (%d from before commitments, taken by their leaf hash); rebuilt root %s the signed tree head; "
+                        + "signature by key %s %s%n", leaves.hashes().size(), leaves.legacy(), rootMatches ? "matches" : "DOES NOT MATCH",
+                head.get("keyId").asText(), signed ? "verifies" : "DOES NOT VERIFY");
+        boolean grewConsistently = consistentWithLastSeen(head, state);
+
+        JsonNode disclosed = get("/api/v1/transparency/periods/" + period + "/decisions");
+        List<JsonNode> decisions = new ArrayList<>();
+        boolean commitments = commitmentsOpen(period, disclosed, leaves.envelopes(), decisions);
+
+        if (!disclosed.path("seedHex").isTextual()) {
+            throw new PlatformException("the seed of period " + period + " is not revealed to this caller yet (commitment "
+                    + disclosed.get("seedCommitment").asText() + ")");
+        }
+        boolean seedCommitted = seedMatchesItsCommitment(period, disclosed, state);
+        boolean draws = drawsRecompute(period, HexFormat.of().parseHex(disclosed.get("seedHex").asText()), decisions);
+        boolean verified = leaves.problems().isEmpty() && rootMatches && signed && grewConsistently && commitments && seedCommitted && draws;
+        if (verified) {
+            state.treeSize = size;
+            state.rootHash = head.get("rootHash").asText();
+            state.save();
+        }
+        return verified;
+    }
+
+    /** Every leaf up to the head: an envelope rehashed at its own index, or, only before the first envelope, a bare leaf hash. */
+    private Leaves leaves(long size) {
+        List<byte[]> hashes = new ArrayList<>();
         Map<Long, String> envelopes = new HashMap<>();
-        List<byte[]> leaves = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int legacy = 0;
-        int badLeaves = 0;
         for (long from = 0; from < size; from += PAGE) {
             for (JsonNode entry : get("/api/v1/audit/log/entries?from=" + from + "&limit=" + PAGE)) {
                 long index = entry.get("index").asLong();
                 if (index >= size) {
                     continue;
                 }
-                byte[] published = Base64.getDecoder().decode(entry.get("leafHash").asText());
-                if (entry.path("envelope").isTextual()) {
-                    String envelope = entry.get("envelope").asText();
-                    byte[] leaf = hash(new byte[] {0}, envelope.getBytes(StandardCharsets.UTF_8));
-                    badLeaves += Arrays.equals(leaf, published) ? 0 : 1;
-                    envelopes.put(index, envelope);
-                    leaves.add(leaf);
-                } else {
-                    legacy++;
-                    leaves.add(published);
+                if (index != hashes.size()) {
+                    problems.add("LEAF OUT OF PLACE: the entry listed as " + index + " came at position " + hashes.size());
                 }
+                byte[] published = Base64.getDecoder().decode(entry.get("leafHash").asText());
+                if (!entry.path("envelope").isTextual()) {
+                    if (!envelopes.isEmpty()) {
+                        problems.add("BARE LEAF AFTER COMMITMENTS: entry " + index + " shows no envelope");
+                    }
+                    legacy++;
+                    hashes.add(published);
+                    continue;
+                }
+                String envelope = entry.get("envelope").asText();
+                byte[] leaf = hash(new byte[] {0}, envelope.getBytes(StandardCharsets.UTF_8));
+                if (!Arrays.equals(leaf, published) || readTree(envelope).path("index").asLong(-1) != index) {
+                    problems.add("ENVELOPE MISMATCH: entry " + index + " does not hash to its leaf or names another index");
+                }
+                envelopes.put(index, envelope);
+                hashes.add(leaf);
             }
         }
-        byte[] root = root(leaves, 0, leaves.size());
-        boolean rootMatches = Arrays.equals(root, Base64.getDecoder().decode(head.get("rootHash").asText()));
-        boolean signed = signatureVerifies(head, root);
-        out.printf("log: %d entries (%d from before commitments, taken by their leaf hash), %d envelopes not matching their leaf; "
-                        + "rebuilt root %s the signed tree head; signature by key %s %s%n", leaves.size(), legacy, badLeaves,
-                rootMatches ? "matches" : "DOES NOT MATCH", head.get("keyId").asText(), signed ? "verifies" : "DOES NOT VERIFY");
-        boolean grewConsistently = consistentWithLastSeen(head);
+        return new Leaves(hashes, envelopes, legacy, problems);
+    }
 
-        JsonNode disclosed = get("/api/v1/transparency/periods/" + period + "/decisions");
-        int committed = 0;
-        List<JsonNode> decisions = new ArrayList<>();
+    /** Each disclosed decision opens the commitment of its leaf, and no leaf of the period logged by the disclosure is held back. */
+    private boolean commitmentsOpen(String period, JsonNode disclosed, Map<Long, String> envelopes, List<JsonNode> decisions) {
+        int opened = 0;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (JsonNode entry : disclosed.get("entries")) {
             long index = entry.get("index").asLong();
             if (!entry.path("content").isTextual() || !entry.path("salt").isTextual()) {
@@ -109,29 +148,41 @@ public final class LogAuditor {
             String content = entry.get("content").asText();
             JsonNode envelope = readTree(envelopes.getOrDefault(index, "{}"));
             byte[] commitment = hash(Base64.getDecoder().decode(entry.get("salt").asText()), content.getBytes(StandardCharsets.UTF_8));
+            JsonNode decision = readTree(content);
             if (entry.get("envelope").asText().equals(envelopes.get(index)) && period.equals(envelope.path("period").asText())
-                    && HexFormat.of().formatHex(commitment).equals(envelope.path("commitment").asText())) {
-                committed++;
+                    && HexFormat.of().formatHex(commitment).equals(envelope.path("commitment").asText())
+                    && period.equals(decision.path("randomPeriod").asText()) && seen.add(index)) {
+                opened++;
             } else {
                 out.printf("  COMMITMENT MISMATCH: entry %d%n", index);
             }
-            decisions.add(readTree(content));
+            decisions.add(decision);
         }
-        boolean commitments = committed == decisions.size();
-        out.printf("commitments of %s: %d of %d decisions match the log%n", period, committed, decisions.size());
+        Instant upTo = disclosed.path("disclosedUpTo").isTextual() ? Instant.parse(disclosed.get("disclosedUpTo").asText()) : Instant.MAX;
+        long withheld = envelopes.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(e -> readTree(e.getValue()))
+                .filter(e -> period.equals(e.path("period").asText()) && !Instant.parse(e.path("time").asText()).isAfter(upTo)).count();
+        out.printf("commitments of %s: %d of %d disclosed decisions open their leaf's commitment; %d of the day's leaves held back%n",
+                period, opened, decisions.size(), withheld);
+        return opened == decisions.size() && withheld == 0;
+    }
 
-        if (!disclosed.path("seedHex").isTextual()) {
-            throw new PlatformException("the seed of period " + period + " is not revealed to this caller yet (commitment "
-                    + disclosed.get("seedCommitment").asText() + ")");
-        }
-        byte[] seedBytes = HexFormat.of().parseHex(disclosed.get("seedHex").asText());
-        boolean seedCommitted = HexFormat.of().formatHex(hash(new byte[0], seedBytes)).equals(disclosed.get("seedCommitment").asText());
-        out.printf("seed of %s: %s its commitment%n", period, seedCommitted ? "matches" : "DOES NOT MATCH");
+    private boolean seedMatchesItsCommitment(String period, JsonNode disclosed, AuditorState state) {
+        byte[] seed = HexFormat.of().parseHex(disclosed.get("seedHex").asText());
+        String commitment = disclosed.get("seedCommitment").asText();
+        String published = get("/api/v1/audit/seeds/" + period).path("commitment").asText();
+        String remembered = state.seedCommitments.putIfAbsent(period, commitment);
+        boolean matches = HexFormat.of().formatHex(hash(new byte[0], seed)).equals(commitment) && commitment.equals(published)
+                && (remembered == null || remembered.equals(commitment));
+        out.printf("seed of %s: %s its commitment%s%n", period, matches ? "matches" : "DOES NOT MATCH",
+                remembered == null ? "" : " (the one seen on an earlier run)");
+        return matches;
+    }
 
+    private boolean drawsRecompute(String period, byte[] seed, List<JsonNode> decisions) throws GeneralSecurityException {
         int picks = 0;
         int mismatches = 0;
         for (JsonNode decision : decisions) {
-            byte[] draw = hmac(seedBytes, decision.get("shipmentKey").asText());
+            byte[] draw = hmac(seed, decision.get("shipmentKey").asText());
             boolean picked = new BigInteger(1, draw).compareTo(threshold(decision.get("randomRate").asDouble())) < 0;
             if (decision.get("pickedAtRandom").asBoolean()) {
                 picks++;
@@ -144,18 +195,28 @@ public final class LogAuditor {
         }
         out.printf("random draws of %s: %d decisions, %d random picks, %d recomputed identically, %d mismatches%n",
                 period, decisions.size(), picks, decisions.size() - mismatches, mismatches);
-        return rootMatches && signed && badLeaves == 0 && grewConsistently && commitments && seedCommitted && mismatches == 0;
+        return mismatches == 0;
     }
 
-    private boolean signatureVerifies(JsonNode head, byte[] root) throws GeneralSecurityException {
+    /** The head's key, as the server lists it, must be named by its own hash and be the key seen under that id before. */
+    private boolean signatureVerifies(JsonNode head, byte[] root, AuditorState state) throws GeneralSecurityException {
+        String keyId = head.path("keyId").asText();
         JsonNode key = null;
         for (JsonNode known : get("/api/v1/audit/log/keys")) {
-            if (known.get("keyId").asText().equals(head.path("keyId").asText())) {
+            String id = known.get("keyId").asText();
+            String encoded = known.get("publicKey").asText();
+            String pinned = state.keys.putIfAbsent(id, encoded);
+            if ((pinned != null && !pinned.equals(encoded))
+                    || !HexFormat.of().formatHex(hash(new byte[0], Base64.getDecoder().decode(encoded))).startsWith(id)) {
+                out.printf("  KEY %s IS NOT THE KEY SEEN UNDER THAT ID%n", id);
+                return false;
+            }
+            if (id.equals(keyId)) {
                 key = known;
             }
         }
         if (key == null) {
-            out.printf("  the tree head names key %s, which the log does not list%n", head.path("keyId").asText());
+            out.printf("  the tree head names key %s, which the log does not list%n", keyId);
             return false;
         }
         PublicKey publicKey = KeyFactory.getInstance("Ed25519")
@@ -168,34 +229,27 @@ public final class LogAuditor {
         return signature.verify(Base64.getDecoder().decode(head.get("signature").asText()));
     }
 
-    /** Proves the head seen last run is a prefix of this one (RFC 9162 2.1.4.2), then remembers this one. */
-    private boolean consistentWithLastSeen(JsonNode head) {
-        if (state == null) {
+    /** Proves the head verified on the last run is a prefix of this one (RFC 9162 2.1.4.2). */
+    private boolean consistentWithLastSeen(JsonNode head, AuditorState state) {
+        if (!state.seenHead()) {
             return true;
         }
         long size = head.get("treeSize").asLong();
         byte[] root = Base64.getDecoder().decode(head.get("rootHash").asText());
-        boolean consistent = true;
-        if (Files.exists(state)) {
-            JsonNode seen = readTree(read(state));
-            long oldSize = seen.get("treeSize").asLong();
-            byte[] oldRoot = Base64.getDecoder().decode(seen.get("rootHash").asText());
-            if (oldSize > size) {
-                consistent = false;
-            } else if (oldSize > 0 && oldSize < size) {
-                JsonNode proof = get("/api/v1/audit/log/proofs/consistency?from=" + oldSize + "&to=" + size);
-                List<byte[]> path = new ArrayList<>();
-                proof.get("proof").forEach(p -> path.add(Base64.getDecoder().decode(p.asText())));
-                consistent = consistent(oldSize, size, oldRoot, root, path);
-            } else if (oldSize == size) {
-                consistent = Arrays.equals(oldRoot, root);
-            }
-            out.printf("growth: the head of size %d seen before %s the head of size %d%n", oldSize,
-                    consistent ? "is a prefix of" : "IS NOT CONSISTENT WITH", size);
+        byte[] oldRoot = Base64.getDecoder().decode(state.rootHash);
+        boolean consistent;
+        if (state.treeSize > size) {
+            consistent = false;
+        } else if (state.treeSize == size) {
+            consistent = Arrays.equals(oldRoot, root);
+        } else {
+            JsonNode proof = get("/api/v1/audit/log/proofs/consistency?from=" + state.treeSize + "&to=" + size);
+            List<byte[]> path = new ArrayList<>();
+            proof.get("proof").forEach(p -> path.add(Base64.getDecoder().decode(p.asText())));
+            consistent = consistent(state.treeSize, size, oldRoot, root, path);
         }
-        if (consistent) {
-            write(state, "{\"treeSize\":" + size + ",\"rootHash\":\"" + head.get("rootHash").asText() + "\"}\n");
-        }
+        out.printf("growth: the head of size %d verified before %s the head of size %d%n", state.treeSize,
+                consistent ? "is a prefix of" : "IS NOT CONSISTENT WITH", size);
         return consistent;
     }
 
@@ -291,23 +345,6 @@ public final class LogAuditor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted");
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new PlatformException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new PlatformException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

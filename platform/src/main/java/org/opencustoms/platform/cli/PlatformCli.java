@@ -117,7 +117,7 @@ public final class PlatformCli {
         String selection = options.option("selection", ServiceSpec.SELECTION.baseUrl());
         try {
             boolean verified = new LogAuditor(selection, options.option("token", null), out)
-                    .rememberingHeadsIn(options.dataDirectory().resolve("auditor").resolve("last-tree-head.json"))
+                    .rememberingIn(options.dataDirectory().resolve("auditor").resolve("state.json"))
                     .verifyRandomDraws(period);
             out.println(verified ? "VERIFIED" : "VERIFICATION FAILED");
             return verified ? 0 : 2;

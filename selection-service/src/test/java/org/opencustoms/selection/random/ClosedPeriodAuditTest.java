@@ -100,8 +100,17 @@ class ClosedPeriodAuditTest {
                 .body("randomPicks", greaterThan(10))
                 .body("matches", equalTo(FILINGS));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        boolean verified = new LogAuditor(baseUrl, null, new PrintStream(report, true, StandardCharsets.UTF_8)).verifyRandomDraws(period);
+        java.nio.file.Path state = java.nio.file.Files.createTempDirectory("auditor").resolve("state.json");
+        boolean verified = new LogAuditor(baseUrl, null, new PrintStream(report, true, StandardCharsets.UTF_8))
+                .rememberingIn(state).verifyRandomDraws(period);
         assertTrue(verified, report.toString(StandardCharsets.UTF_8));
+        // the next run proves the log only grew since the head it remembers; a remembered head the log no longer extends fails
+        IsfFixtures.post(IsfFixtures.isf10()).then().statusCode(201);
+        assertTrue(auditor(baseUrl, null).rememberingIn(state).verifyRandomDraws(period), "the log grew consistently");
+        String remembered = java.nio.file.Files.readString(state);
+        String rootHash = new io.restassured.path.json.JsonPath(remembered).getString("rootHash");
+        java.nio.file.Files.writeString(state, remembered.replace(rootHash, java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        assertFalse(auditor(baseUrl, null).rememberingIn(state).verifyRandomDraws(period), "a rewritten history is caught");
 
         // a seed swapped after the fact no longer matches its published commitment
         database.preparedQuery("UPDATE selection.random_seed SET seed = set_byte(seed, 0, get_byte(seed, 0) # 1) WHERE period = $1")
