@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -80,6 +81,12 @@ public final class PlatformCli {
     private int down(PlatformOptions options) {
         Optional<Long> running = InstanceLock.runningPid(options.dataDirectory());
         if (running.isEmpty()) {
+            List<PreviousRun.Child> leftovers = PreviousRun.leftovers(options.dataDirectory());
+            if (!leftovers.isEmpty()) {
+                out.printf("The platform's launcher is gone but left %s running: stopping them%n", PreviousRun.describe(leftovers));
+                PreviousRun.stop(options.dataDirectory(), leftovers, out);
+                return 0;
+            }
             out.println("The platform is not running on " + options.dataDirectory());
             return 0;
         }
@@ -97,6 +104,10 @@ public final class PlatformCli {
     private int status(PlatformOptions options) {
         Optional<Long> running = InstanceLock.runningPid(options.dataDirectory());
         out.println(running.map(pid -> "platform: running (pid " + pid + ")").orElse("platform: not running"));
+        List<PreviousRun.Child> leftovers = running.isPresent() ? List.of() : PreviousRun.leftovers(options.dataDirectory());
+        if (!leftovers.isEmpty()) {
+            out.printf("  but its killed launcher left %s running; 'bin/platform down' stops them%n", PreviousRun.describe(leftovers));
+        }
         boolean allReady = true;
         for (ServiceSpec spec : ServiceSpec.all()) {
             boolean ready = ServiceProcess.isReady(spec);

@@ -42,6 +42,12 @@ final class RunningPlatform implements AutoCloseable {
         Path dataDirectory = options.dataDirectory();
         Preflight.requireWritable(dataDirectory);
         InstanceLock lock = InstanceLock.acquire(dataDirectory);
+        List<PreviousRun.Child> leftovers = PreviousRun.leftovers(dataDirectory);
+        if (!leftovers.isEmpty()) {
+            out.printf("The previous run's launcher was killed and left %s running: stopping them%n", PreviousRun.describe(leftovers));
+            PreviousRun.stop(dataDirectory, leftovers, out);
+        }
+        PreviousRun.begin(dataDirectory);
         EmbeddedDatabase database = null;
         List<ServiceProcess> started = new ArrayList<>();
         try {
@@ -52,13 +58,16 @@ final class RunningPlatform implements AutoCloseable {
 
             out.printf("Starting PostgreSQL on port %d (data in %s)%n", options.databasePort(), home.relativize(dataDirectory));
             database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), options.databasePort());
+            PreviousRun.startedPostgres(dataDirectory, dataDirectory.resolve("postgres"));
             Path logs = Files.createDirectories(dataDirectory.resolve("logs"));
             PlatformKeys keys = PlatformKeys.loadOrCreate(dataDirectory);
             for (ServiceSpec spec : ServiceSpec.all()) {
                 database.createDatabaseIfMissing(spec.database());
                 Path serviceData = Files.createDirectories(dataDirectory.resolve(spec.name()));
                 out.printf("Starting %s on port %d%n", spec.name(), spec.port());
-                started.add(ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData, keys)));
+                ServiceProcess service = ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData, keys));
+                started.add(service);
+                PreviousRun.started(dataDirectory, spec.name(), service.handle());
             }
             for (ServiceProcess service : started) {
                 service.awaitReady(READY_TIMEOUT);

@@ -22,6 +22,10 @@ final class ServiceProcess {
     private final Process process;
     private final Path logFile;
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
         this.spec = spec;
         this.process = process;

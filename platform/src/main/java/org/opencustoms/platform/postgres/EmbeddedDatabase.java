@@ -34,11 +34,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return start(EmbeddedPostgres.builder());
     }
 
-    /** A server that keeps its data in {@code dataDirectory} and listens on {@code port}. */
+    /**
+     * A server that keeps its data in {@code dataDirectory} and listens on {@code port}. Commits are durable when
+     * they return (the embedded default turns {@code synchronous_commit} off): a decision a signed tree head covers
+     * must survive a crash of the machine.
+     */
     public static EmbeddedDatabase startPersistent(Path dataDirectory, int port) {
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setPort(port));
     }
 

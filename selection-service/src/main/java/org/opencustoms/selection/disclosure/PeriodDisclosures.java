@@ -66,17 +66,12 @@ public class PeriodDisclosures {
         return status.disclosed() || (privileged(caller) && Periods.isClosed(status.period(), time.now()));
     }
 
+    /** Records the disclosure once: two requests that find the period ready at the same moment write one row between them. */
     private Uni<PeriodDisclosureEntity> disclose(String period, Instant now) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select count(*) from LogEntryEntity e where e.period = :period", Long.class)
-                .setParameter("period", period).getSingleResult()).chain(decisions -> {
-            PeriodDisclosureEntity row = new PeriodDisclosureEntity();
-            row.period = period;
-            row.disclosedAt = now;
-            row.decisions = decisions.intValue();
-            return Panache.getSession().chain(s -> s.persist(row))
-                    .chain(() -> records.recordPublic(DisclosureRecords.Kind.PERIOD, period))
-                    .replaceWith(row);
-        });
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}period_disclosure (period, disclosed_at, decisions) "
+                        + "select :period, :now, count(*) from {h-schema}decision_log_entry where period = :period on conflict do nothing")
+                .setParameter("period", period).setParameter("now", now).executeUpdate())
+                .chain(inserted -> inserted == 1 ? records.recordPublic(DisclosureRecords.Kind.PERIOD, period) : Uni.createFrom().voidItem())
+                .chain(() -> Panache.getSession().chain(s -> s.find(PeriodDisclosureEntity.class, period)));
     }
 }

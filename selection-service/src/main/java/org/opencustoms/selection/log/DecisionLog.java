@@ -85,13 +85,15 @@ public class DecisionLog {
         head.treeSize = size;
         head.rootHash = root;
         head.issuedAt = Instant.ofEpochMilli(Instant.now().toEpochMilli());
+        // two readers may sign the same new size at once: the first head written is the head of that size
         return signer.sign(LogSigner.signedData(size, root, head.issuedAt.toEpochMilli()))
                 .invoke(signed -> {
                     head.signature = signed.signature();
                     head.keyId = signed.keyId();
                 })
-                .chain(() -> repository.persist(head))
-                .map(ignored -> view(head));
+                .chain(() -> repository.insertHeadUnlessSigned(head))
+                .chain(() -> repository.treeHead(size))
+                .map(DecisionLog::view);
     }
 
     @WithSession
@@ -179,7 +181,8 @@ public class DecisionLog {
         return repository.size().chain(size -> repository.treeHeadsUpTo(size).chain(heads -> signer.keys().chain(keys -> {
             Verification run = new Verification(size, heads, keys.stream()
                     .collect(Collectors.toMap(LogSigner.SigningKey::keyId, key -> key)), contentCheck);
-            return verifyFrom(0, run).chain(() -> root(run.range.size()).map(stored -> run.finish(stored)));
+            return verifyFrom(0, run).chain(() -> root(run.range.size())
+                    .chain(stored -> repository.inconsistentNodes(size).map(bad -> run.finish(stored, bad))));
         })));
     }
 
@@ -272,7 +275,10 @@ public class DecisionLog {
             }
         }
 
-        LogVerification finish(byte[] storedRoot) {
+        LogVerification finish(byte[] storedRoot, long inconsistentNodes) {
+            if (inconsistentNodes > 0) {
+                problems.add(inconsistentNodes + " stored subtree hashes do not match the hashes below them");
+            }
             if (range.size() != size) {
                 problems.add("the log should hold " + size + " entries but holds " + range.size());
             }

@@ -96,6 +96,26 @@ public class LogRepository {
                 .getResultList());
     }
 
+    /** Stored subtree hashes that are not the hash of their two children (or, at level 0, of their leaf), up to {@code size}. */
+    public Uni<Long> inconsistentNodes(long size) {
+        String sql = "select (select count(*) from {h-schema}decision_log_node n join {h-schema}decision_log_entry e"
+                + " on n.level = 0 and e.log_index = n.node_index where n.node_index < :size and n.hash <> e.leaf_hash)"
+                + " + (select count(*) from {h-schema}decision_log_node p"
+                + " join {h-schema}decision_log_node l on l.level = p.level - 1 and l.node_index = 2 * p.node_index"
+                + " join {h-schema}decision_log_node r on r.level = p.level - 1 and r.node_index = 2 * p.node_index + 1"
+                + " where p.level > 0 and p.hash <> sha256('\\x01'::bytea || l.hash || r.hash))";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object.class).setParameter("size", size).getSingleResult())
+                .map(count -> ((Number) count).longValue());
+    }
+
+    public Uni<Integer> insertHeadUnlessSigned(SignedTreeHeadEntity head) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}signed_tree_head "
+                        + "(tree_size, root_hash, issued_at, signature, key_id) values (:size, :root, :issued, :signature, :key) "
+                        + "on conflict do nothing")
+                .setParameter("size", head.treeSize).setParameter("root", head.rootHash).setParameter("issued", head.issuedAt)
+                .setParameter("signature", head.signature).setParameter("key", head.keyId).executeUpdate());
+    }
+
     public Uni<SignedTreeHeadEntity> treeHead(long size) {
         return Panache.getSession().chain(s -> s.find(SignedTreeHeadEntity.class, size));
     }
