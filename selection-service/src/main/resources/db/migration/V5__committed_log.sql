@@ -64,8 +64,10 @@ CREATE TABLE disclosure_record (
 );
 CREATE INDEX disclosure_record_time ON disclosure_record (disclosed_at DESC);
 
+-- log_size: the log's size when the period was disclosed. The public reads the period's entries below it; an
+-- amendment logged later keeps the day of the filing's first version but stays embargoed.
 CREATE TABLE period_disclosure (
     period        varchar(10) PRIMARY KEY,
     disclosed_at  timestamptz NOT NULL,
-    decisions     integer     NOT NULL
+    log_size      bigint      NOT NULL
 );

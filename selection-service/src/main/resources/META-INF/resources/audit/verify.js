@@ -37,7 +37,7 @@ export async function verifyDisclosedPeriod(period, report, published = null) {
   if (disclosure.period !== period) {
     ok = step(report, false, `The server answered with the decisions of ${disclosure.period} instead of ${period}`);
   }
-  ok = await checkCommitments(period, disclosed, log, report, disclosure.disclosedUpTo) && ok;
+  ok = await checkCommitments(period, disclosed, log, report, disclosure.logSize) && ok;
   const contents = disclosed.map(entry => ({ index: entry.index, decision: parseJson(entry.content) }));
   ok = await checkSeedAndDraws(period, disclosure, contents, report) && ok;
   if (published && published.figures) {
@@ -163,7 +163,7 @@ async function checkSignature(head) {
 }
 
 /** Each disclosed decision is the content committed to at its index, of this period; none of the period's is held back. */
-async function checkCommitments(period, disclosed, log, report, disclosedUpTo) {
+async function checkCommitments(period, disclosed, log, report, logSize) {
   const notCovered = [];
   const notCommitted = [];
   const otherEnvelope = [];
@@ -218,13 +218,12 @@ async function checkCommitments(period, disclosed, log, report, disclosedUpTo) {
     report(true, `All ${n} disclosed decisions of ${period} match their commitment in the log (SHA-256 of salt and content) at their index`);
   }
 
-  // the public reads what was logged until the day's disclosure; a later amendment's decision stays embargoed
-  const millis = iso => Date.parse(String(iso).replace(/(\.\d{3})\d+/, '$1'));
-  const upTo = disclosedUpTo ? millis(disclosedUpTo) : Infinity;
+  // the public reads what was logged until the day's disclosure (logSize); a later amendment's decision stays embargoed
+  const below = Number.isInteger(logSize) ? logSize : Infinity;
   const withheld = [];
   let committed = 0;
   log.envelopes.forEach((logged, index) => {
-    if (logged && logged.value.period === period && !(millis(logged.value.time) > upTo)) {
+    if (logged && logged.value.period === period && index < below) {
       committed++;
       if (!seen.has(index)) {
         withheld.push(index);

@@ -23,7 +23,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -69,6 +68,8 @@ public final class LogAuditor {
     /** Returns true when the log, its growth since the last run, the period's commitments and its draws all check out. */
     public boolean verifyRandomDraws(String period) throws GeneralSecurityException {
         AuditorState state = AuditorState.load(stateFile);
+        // the day's decisions first: every entry they include is then below the head read next
+        JsonNode disclosed = get("/api/v1/transparency/periods/" + period + "/decisions");
         JsonNode head = get("/api/v1/audit/log/tree-head");
         long size = head.get("treeSize").asLong();
         Leaves leaves = leaves(size);
@@ -81,7 +82,6 @@ public final class LogAuditor {
                 head.get("keyId").asText(), signed ? "verifies" : "DOES NOT VERIFY");
         boolean grewConsistently = consistentWithLastSeen(head, state);
 
-        JsonNode disclosed = get("/api/v1/transparency/periods/" + period + "/decisions");
         List<JsonNode> decisions = new ArrayList<>();
         boolean commitments = commitmentsOpen(period, disclosed, leaves.envelopes(), decisions);
 
@@ -158,9 +158,9 @@ public final class LogAuditor {
             }
             decisions.add(decision);
         }
-        Instant upTo = disclosed.path("disclosedUpTo").isTextual() ? Instant.parse(disclosed.get("disclosedUpTo").asText()) : Instant.MAX;
-        long withheld = envelopes.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(e -> readTree(e.getValue()))
-                .filter(e -> period.equals(e.path("period").asText()) && !Instant.parse(e.path("time").asText()).isAfter(upTo)).count();
+        long below = disclosed.path("logSize").asLong(Long.MAX_VALUE);
+        long withheld = envelopes.entrySet().stream().filter(e -> e.getKey() < below && !seen.contains(e.getKey()))
+                .filter(e -> period.equals(readTree(e.getValue()).path("period").asText())).count();
         out.printf("commitments of %s: %d of %d disclosed decisions open their leaf's commitment; %d of the day's leaves held back%n",
                 period, opened, decisions.size(), withheld);
         return opened == decisions.size() && withheld == 0;

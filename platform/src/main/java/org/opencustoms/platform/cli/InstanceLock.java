@@ -44,14 +44,40 @@ final class InstanceLock implements AutoCloseable {
         }
     }
 
-    /** The pid of the platform running on this data directory, if one is. */
+    /**
+     * The pid of the platform running on this data directory, if one is. The lock decides, not the pid file: a
+     * launcher killed with SIGKILL leaves its pid file behind, and the system may have given that pid to another process.
+     */
     static Optional<Long> runningPid(Path dataDirectory) {
+        if (!held(dataDirectory)) {
+            return Optional.empty();
+        }
         Path pidFile = dataDirectory.resolve("platform.pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether a live process holds the data directory's lock (the kernel drops it when its holder dies). */
+    static boolean held(Path dataDirectory) {
+        Path lockFile = dataDirectory.resolve("platform.lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // this very process holds it
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -83,8 +83,11 @@ public final class PlatformCli {
         if (running.isEmpty()) {
             List<PreviousRun.Child> leftovers = PreviousRun.leftovers(options.dataDirectory());
             if (!leftovers.isEmpty()) {
-                out.printf("The platform's launcher is gone but left %s running: stopping them%n", PreviousRun.describe(leftovers));
-                PreviousRun.stop(options.dataDirectory(), leftovers, out);
+                // holding the lock keeps an 'up' from starting while the record is cleared
+                try (InstanceLock lock = InstanceLock.acquire(options.dataDirectory())) {
+                    out.printf("The platform's launcher is gone but left %s running: stopping them%n", PreviousRun.describe(leftovers));
+                    PreviousRun.stop(options.dataDirectory(), leftovers, out);
+                }
                 return 0;
             }
             out.println("The platform is not running on " + options.dataDirectory());

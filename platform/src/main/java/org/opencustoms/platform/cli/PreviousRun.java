@@ -22,10 +22,17 @@ final class PreviousRun {
 
     static final String FILE = "platform.children";
 
-    record Child(long pid, long startedMillis, String name) {
+    /** Start times come from /proc and the boot time, which may shift by a second between readings. */
+    private static final long START_TOLERANCE_MILLIS = 2_000;
+
+    record Child(long pid, long startedMillis, String name, String command) {
+        /** The same process: same pid, started at the same time, running the same program. */
         Optional<ProcessHandle> alive() {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == startedMillis);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> {
+                long started = handle.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+                return started > 0 && startedMillis > 0 && Math.abs(started - startedMillis) <= START_TOLERANCE_MILLIS
+                        && handle.info().command().orElse("").equals(command);
+            });
         }
     }
 
@@ -43,8 +50,9 @@ final class PreviousRun {
 
     static void started(Path dataDirectory, String name, ProcessHandle process) {
         long started = process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+        String command = process.info().command().orElse("");
         try {
-            Files.writeString(dataDirectory.resolve(FILE), process.pid() + " " + started + " " + name + "\n",
+            Files.writeString(dataDirectory.resolve(FILE), process.pid() + " " + started + " " + name + " " + command + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new PlatformException("cannot write " + dataDirectory.resolve(FILE) + ": " + e.getMessage(), e);
@@ -70,9 +78,9 @@ final class PreviousRun {
                 return alive;
             }
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] parts = line.trim().split(" ", 3);
-                if (parts.length == 3) {
-                    Child child = new Child(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]);
+                String[] parts = line.trim().split(" ", 4);
+                if (parts.length == 4) {
+                    Child child = new Child(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2], parts[3]);
                     child.alive().ifPresent(handle -> alive.add(child));
                 }
             }
@@ -86,13 +94,20 @@ final class PreviousRun {
         return children.stream().map(c -> c.name() + " (pid " + c.pid() + ")").reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
-    /** Stops the services first, PostgreSQL last (SIGTERM, then SIGKILL after the grace period), and clears the record. */
+    /**
+     * Stops the services first (SIGTERM), PostgreSQL last (SIGINT: its fast shutdown, which does not wait for clients),
+     * each killed if it has not stopped after the grace period, and clears the record.
+     */
     static void stop(Path dataDirectory, List<Child> children, PrintStream out) {
         List<Child> ordered = new ArrayList<>(children.stream().filter(c -> !c.name().equals("postgresql")).toList());
         ordered.addAll(children.stream().filter(c -> c.name().equals("postgresql")).toList());
         for (Child child : ordered) {
             child.alive().ifPresent(handle -> {
-                handle.destroy();
+                if (child.name().equals("postgresql")) {
+                    interrupt(handle);
+                } else {
+                    handle.destroy();
+                }
                 boolean stopped = waitFor(handle, 30);
                 if (!stopped) {
                     handle.destroyForcibly();
@@ -102,6 +117,16 @@ final class PreviousRun {
             });
         }
         begin(dataDirectory);
+    }
+
+    private static void interrupt(ProcessHandle handle) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(handle.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            handle.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean waitFor(ProcessHandle handle, int seconds) {

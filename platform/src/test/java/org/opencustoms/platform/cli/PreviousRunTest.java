@@ -27,7 +27,8 @@ class PreviousRunTest {
             PreviousRun.begin(data);
             PreviousRun.started(data, "selection-service", orphan.toHandle());
             // this JVM's pid under another start time: the system gave a dead child's pid to someone else
-            Files.writeString(data.resolve(PreviousRun.FILE), ProcessHandle.current().pid() + " 1 inspection-service\n",
+            Files.writeString(data.resolve(PreviousRun.FILE), ProcessHandle.current().pid() + " 1 inspection-service "
+                    + ProcessHandle.current().info().command().orElse("java") + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
 
             List<PreviousRun.Child> leftovers = PreviousRun.leftovers(data);

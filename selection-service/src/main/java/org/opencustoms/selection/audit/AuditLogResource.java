@@ -169,7 +169,7 @@ public class AuditLogResource {
     @RateLimit(value = 30, window = 1, windowUnit = ChronoUnit.MINUTES)
     @Bulkhead(2)
     public Uni<DrawVerification> verifyDraws(@PathParam("period") String period) {
-        return caller().chain(caller -> transparency.requireDrawsReadable(period, caller)).chain(until -> draws.verify(period, until));
+        return caller().chain(caller -> transparency.requireDrawsReadable(period, caller)).chain(below -> draws.verify(period, below));
     }
 
     private Uni<Caller> caller() {

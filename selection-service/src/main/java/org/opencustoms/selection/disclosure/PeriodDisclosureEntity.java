@@ -18,6 +18,7 @@ public class PeriodDisclosureEntity {
     @Column(name = "disclosed_at", nullable = false)
     public Instant disclosedAt;
 
-    @Column(nullable = false)
-    public int decisions;
+    /** The log's size at the disclosure: the public reads the period's entries below it. */
+    @Column(name = "log_size", nullable = false)
+    public long logSize;
 }

@@ -18,7 +18,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class PeriodDisclosures {
 
-    public record PeriodStatus(String period, boolean disclosed, Instant disclosedAt, Instant embargoEndsAt, boolean waitingForClosure) {
+    /** {@code logSize}: the log's size at the disclosure; the public reads the period's entries below it (0 while embargoed). */
+    public record PeriodStatus(String period, boolean disclosed, Instant disclosedAt, long logSize, Instant embargoEndsAt,
+                               boolean waitingForClosure) {
     }
 
     private final DisclosureConfig config;
@@ -38,16 +40,16 @@ public class PeriodDisclosures {
         Instant embargoEnds = Periods.end(period).plus(config.publicEmbargo());
         return Panache.getSession().chain(s -> s.find(PeriodDisclosureEntity.class, period)).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(new PeriodStatus(period, true, existing.disclosedAt, embargoEnds, false));
+                return Uni.createFrom().item(new PeriodStatus(period, true, existing.disclosedAt, existing.logSize, embargoEnds, false));
             }
             Instant now = time.now();
             if (now.isBefore(embargoEnds)) {
-                return Uni.createFrom().item(new PeriodStatus(period, false, null, embargoEnds, false));
+                return Uni.createFrom().item(new PeriodStatus(period, false, null, 0, embargoEnds, false));
             }
             Uni<Long> open = config.waitForClosure() ? closures.openInPeriod(period) : Uni.createFrom().item(0L);
             return open.chain(count -> count > 0
-                    ? Uni.createFrom().item(new PeriodStatus(period, false, null, embargoEnds, true))
-                    : disclose(period, now).map(row -> new PeriodStatus(period, true, row.disclosedAt, embargoEnds, false)));
+                    ? Uni.createFrom().item(new PeriodStatus(period, false, null, 0, embargoEnds, true))
+                    : disclose(period, now).map(row -> new PeriodStatus(period, true, row.disclosedAt, row.logSize, embargoEnds, false)));
         });
     }
 
@@ -68,8 +70,8 @@ public class PeriodDisclosures {
 
     /** Records the disclosure once: two requests that find the period ready at the same moment write one row between them. */
     private Uni<PeriodDisclosureEntity> disclose(String period, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}period_disclosure (period, disclosed_at, decisions) "
-                        + "select :period, :now, count(*) from {h-schema}decision_log_entry where period = :period on conflict do nothing")
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}period_disclosure (period, disclosed_at, log_size) "
+                        + "select :period, :now, size from {h-schema}decision_log_state on conflict do nothing")
                 .setParameter("period", period).setParameter("now", now).executeUpdate())
                 .chain(inserted -> inserted == 1 ? records.recordPublic(DisclosureRecords.Kind.PERIOD, period) : Uni.createFrom().voidItem())
                 .chain(() -> Panache.getSession().chain(s -> s.find(PeriodDisclosureEntity.class, period)));

@@ -69,16 +69,16 @@ public class ShipmentClosures {
                 .getSingleResult()).map(count -> ((Number) count).longValue());
     }
 
-    /** Each shipment's latest decision in a period made by {@code until}, with what its inspection found if recorded. Runs in a session. */
-    public Uni<List<PeriodFigures.Shipment>> shipmentsOf(String period, Instant until) {
+    /** Each shipment's latest decision in a period logged below {@code logSize}, with what its inspection found. Runs in a session. */
+    public Uni<List<PeriodFigures.Shipment>> shipmentsOf(String period, long logSize) {
         String sql = "select d.lane, d.picked_by_risk, d.picked_at_random, d.random_rate,"
                 + " (select o.violation_found from {h-schema}outcome_label o where o.decision_id = d.id"
                 + " order by o.received_at desc, o.outcome_version desc limit 1)"
-                + " from {h-schema}selection_decision d where d.random_period = :period and d.decided_at <= :until"
+                + " from {h-schema}selection_decision d where d.random_period = :period and d.log_index < :size"
                 + " and d.filing_version = (select max(x.filing_version) from {h-schema}selection_decision x"
-                + " where x.filing_id = d.filing_id and x.decided_at <= :until)";
+                + " where x.filing_id = d.filing_id and x.log_index < :size)";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).setParameter("period", period)
-                .setParameter("until", until).getResultList()).map(rows -> rows.stream().map(r -> new PeriodFigures.Shipment(
+                .setParameter("size", logSize).getResultList()).map(rows -> rows.stream().map(r -> new PeriodFigures.Shipment(
                 String.valueOf(r[0]), (Boolean) r[1], (Boolean) r[2], ((Number) r[3]).doubleValue(), (Boolean) r[4])).toList());
     }
 

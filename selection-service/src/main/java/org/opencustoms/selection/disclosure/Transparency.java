@@ -32,10 +32,11 @@ public class Transparency {
     }
 
     /**
-     * {@code disclosedUpTo}: the public reads the entries appended until the period's disclosure (an amendment
-     * decided after it stays embargoed); null when the caller reads them all.
+     * The period's entries below {@code logSize}: for the public the log's size at the disclosure (an amendment logged
+     * later stays embargoed), for auditors and supervisors its size now. A verifier expects every leaf of the period
+     * below that size here, and a tree head at least that large.
      */
-    public record PeriodDecisions(String period, String seedHex, String seedCommitment, Instant disclosedUpTo, List<DisclosedEntry> entries) {
+    public record PeriodDecisions(String period, String seedHex, String seedCommitment, long logSize, List<DisclosedEntry> entries) {
     }
 
     private final SeedRepository seeds;
@@ -57,7 +58,7 @@ public class Transparency {
     public Uni<List<PeriodSummary>> periods(int limit) {
         return seeds.newestFirst(limit).chain(list -> Sequentially.map(list, seed -> disclosures.status(seed.period)
                 .chain(status -> status.disclosed()
-                        ? closures.shipmentsOf(seed.period, status.disclosedAt()).map(PeriodFigures::of).map(figures -> summary(status, figures))
+                        ? closures.shipmentsOf(seed.period, status.logSize()).map(PeriodFigures::of).map(figures -> summary(status, figures))
                         : Uni.createFrom().item(summary(status, null)))));
     }
 
@@ -76,12 +77,11 @@ public class Transparency {
                     }
                     boolean withSeed = disclosures.seedReadable(status, caller);
                     boolean privileged = PeriodDisclosures.privileged(caller);
-                    Instant upTo = privileged ? null : status.disclosedAt();
                     Uni<Void> recorded = privileged ? records.record(DisclosureRecords.Kind.PERIOD, period, caller) : Uni.createFrom().voidItem();
-                    return recorded.chain(() -> log.inPeriod(period)).map(entries -> new PeriodDecisions(period,
-                            withSeed ? HexFormat.of().formatHex(seed.seed) : null, seed.commitment, upTo, entries.stream()
-                                    .filter(e -> upTo == null || !e.appendedAt.isAfter(upTo))
-                                    .map(e -> entry(e, privileged)).toList()));
+                    return recorded.chain(() -> privileged ? log.size() : Uni.createFrom().item(status.logSize()))
+                            .chain(below -> log.inPeriod(period).map(entries -> new PeriodDecisions(period,
+                                    withSeed ? HexFormat.of().formatHex(seed.seed) : null, seed.commitment, below, entries.stream()
+                                            .filter(e -> e.logIndex < below).map(e -> entry(e, privileged)).toList())));
                 }));
     }
 
@@ -108,18 +108,18 @@ public class Transparency {
     }
 
     /** Whether the caller may recompute a period's draws: the seed must be readable to them. */
-    /** Returns up to when the caller may check the period's decisions (null: all of them). */
+    /** Returns the log size below which the caller may check the period's decisions (null: all of them). */
     @WithTransaction
-    public Uni<Instant> requireDrawsReadable(String period, Caller caller) {
+    public Uni<Long> requireDrawsReadable(String period, Caller caller) {
         validate(period);
         return disclosures.status(period).chain(status -> {
             if (!disclosures.seedReadable(status, caller)) {
                 throw embargoed(status);
             }
             if (PeriodDisclosures.privileged(caller)) {
-                return records.record(DisclosureRecords.Kind.DRAWS, period, caller).replaceWith((Instant) null);
+                return records.record(DisclosureRecords.Kind.DRAWS, period, caller).replaceWith((Long) null);
             }
-            return Uni.createFrom().item(status.disclosedAt());
+            return Uni.createFrom().item(status.logSize());
         });
     }
 

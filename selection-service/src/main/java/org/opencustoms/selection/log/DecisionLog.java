@@ -31,6 +31,8 @@ public class DecisionLog {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final int VERIFY_PAGE = 2000;
+    /** Signing takes no lock: a head a replica began to sign just before a rotation committed may bear the old key. */
+    private static final java.time.Duration RETIREMENT_GRACE = java.time.Duration.ofMinutes(1);
 
     private final LogRepository repository;
     private final LogSigner signer;
@@ -94,6 +96,11 @@ public class DecisionLog {
                 .chain(() -> repository.insertHeadUnlessSigned(head))
                 .chain(() -> repository.treeHead(size))
                 .map(DecisionLog::view);
+    }
+
+    /** The number of entries; runs in the caller's session. */
+    public Uni<Long> size() {
+        return repository.size();
     }
 
     @WithSession
@@ -266,7 +273,7 @@ public class DecisionLog {
                 } else if (!LogSigner.verify(key.publicKey(), LogSigner.signedData(head.treeSize, head.rootHash,
                         head.issuedAt.toEpochMilli()), head.signature)) {
                     problems.add("the signature of the tree head of size " + head.treeSize + " does not verify with key " + head.keyId);
-                } else if (key.retiredAt() != null && head.issuedAt.isAfter(key.retiredAt())) {
+                } else if (key.retiredAt() != null && head.issuedAt.isAfter(key.retiredAt().plus(RETIREMENT_GRACE))) {
                     problems.add("the tree head of size " + head.treeSize + " was signed by key " + head.keyId + " after it was retired");
                 }
                 if (!Arrays.equals(range.root(), head.rootHash)) {

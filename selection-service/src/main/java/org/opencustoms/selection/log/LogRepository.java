@@ -96,14 +96,19 @@ public class LogRepository {
                 .getResultList());
     }
 
-    /** Stored subtree hashes that are not the hash of their two children (or, at level 0, of their leaf), up to {@code size}. */
+    /**
+     * Stored subtree hashes that are not the hash of their two children (or, at level 0, of their leaf), or whose
+     * child or leaf is missing, among the nodes of the first {@code size} leaves.
+     */
     public Uni<Long> inconsistentNodes(long size) {
-        String sql = "select (select count(*) from {h-schema}decision_log_node n join {h-schema}decision_log_entry e"
-                + " on n.level = 0 and e.log_index = n.node_index where n.node_index < :size and n.hash <> e.leaf_hash)"
+        String sql = "select (select count(*) from {h-schema}decision_log_node n left join {h-schema}decision_log_entry e"
+                + " on e.log_index = n.node_index where n.level = 0 and n.node_index < :size"
+                + " and (e.log_index is null or n.hash <> e.leaf_hash))"
                 + " + (select count(*) from {h-schema}decision_log_node p"
-                + " join {h-schema}decision_log_node l on l.level = p.level - 1 and l.node_index = 2 * p.node_index"
-                + " join {h-schema}decision_log_node r on r.level = p.level - 1 and r.node_index = 2 * p.node_index + 1"
-                + " where p.level > 0 and p.hash <> sha256('\\x01'::bytea || l.hash || r.hash))";
+                + " left join {h-schema}decision_log_node l on l.level = p.level - 1 and l.node_index = 2 * p.node_index"
+                + " left join {h-schema}decision_log_node r on r.level = p.level - 1 and r.node_index = 2 * p.node_index + 1"
+                + " where p.level > 0 and ((p.node_index + 1) << p.level) <= :size"
+                + " and (l.hash is null or r.hash is null or p.hash <> sha256('\\x01'::bytea || l.hash || r.hash)))";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object.class).setParameter("size", size).getSingleResult())
                 .map(count -> ((Number) count).longValue());
     }

@@ -93,9 +93,8 @@ public class LogSigner {
             throw ProblemException.conflict("log-key-configured", "the log signing key comes from configuration "
                     + "(selection.log.signing-key): rotate it by replacing that secret and restarting the service");
         }
-        Instant now = Instant.now();
         return repository.lockState().chain(locked -> currentKey()).chain(old -> {
-            old.retiredAt = now;
+            old.retiredAt = Instant.now();
             old.privateKey = null; // a retired key signs nothing again, even if the database is read later
             KeyPair generated = generate();
             return repository.signingKeys().chain(all -> record(generated.getPublic(), generated.getPrivate(), nextId(all)));
@@ -139,6 +138,7 @@ public class LogSigner {
             // a newly configured key retires whatever signed before it; one configured before comes back
             if (current != null) {
                 current.retiredAt = Instant.now();
+                current.privateKey = null;
             }
             return repository.signingKeys().chain(all -> {
                 for (SigningKeyEntity known : all) {

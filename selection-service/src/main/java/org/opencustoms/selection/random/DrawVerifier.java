@@ -11,7 +11,6 @@ import org.opencustoms.selection.log.LogEntryEntity;
 import org.opencustoms.selection.log.LogRepository;
 import org.opencustoms.common.problem.ProblemException;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,11 +31,11 @@ public class DrawVerifier {
     }
 
     /**
-     * Checks the picks of the decisions logged for the period up to {@code until} (null: all of them): what a public
+     * Checks the picks of the decisions logged for the period below {@code logSize} (null: all of them): what a public
      * caller may read of a disclosed period stops at its disclosure.
      */
     @WithSession
-    public Uni<DrawVerification> verify(String period, Instant until) {
+    public Uni<DrawVerification> verify(String period, Long logSize) {
         try {
             Periods.parse(period);
         } catch (IllegalArgumentException e) {
@@ -47,7 +46,7 @@ public class DrawVerifier {
         }
         return seeds.findById(period).onItem().ifNull().failWith(() -> ProblemException.notFound("random-draw period", period))
                 .chain(seed -> log.inPeriod(period).map(entries -> check(seed, entries.stream()
-                        .filter(e -> until == null || !e.appendedAt.isAfter(until))
+                        .filter(e -> logSize == null || e.logIndex < logSize)
                         .map(DrawVerifier::committed).toList())));
     }
 
