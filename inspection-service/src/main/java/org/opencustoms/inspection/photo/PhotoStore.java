@@ -1,5 +1,6 @@
 package org.opencustoms.inspection.photo;
 
+import org.opencustoms.common.files.DurableFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,7 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Photo files named by their SHA-256 ({@code ab/<sha256>}): the same photo is stored once. */
+/** Photo files named by their SHA-256 ({@code ab/<sha256>}), written durably (fsynced file and directory): the same photo is stored once. */
 @ApplicationScoped
 public class PhotoStore {
 
@@ -35,10 +36,17 @@ public class PhotoStore {
         String sha256 = HexFormat.of().formatHex(digest.digest());
         Path target = file(sha256);
         if (!Files.exists(target)) {
+            boolean newDirectory = !Files.isDirectory(target.getParent());
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), sha256, ".tmp");
             Files.copy(upload, temporary, StandardCopyOption.REPLACE_EXISTING);
+            // the photo's row commits after this returns: its bytes and its name must already be on disk
+            DurableFiles.fsync(temporary);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.fsyncDirectory(target.getParent());
+            if (newDirectory) {
+                DurableFiles.fsyncDirectory(directory);
+            }
         }
         return sha256;
     }

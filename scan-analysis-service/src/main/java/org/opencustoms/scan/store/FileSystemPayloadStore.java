@@ -1,5 +1,6 @@
 package org.opencustoms.scan.store;
 
+import org.opencustoms.common.files.DurableFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -43,9 +44,7 @@ public final class FileSystemPayloadStore implements PayloadStore {
             return false;
         }
         Files.createDirectories(target.getParent());
-        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+        DurableFiles.fsync(staged);
         try {
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -54,7 +53,7 @@ public final class FileSystemPayloadStore implements PayloadStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the staging directory " + staging + " must be on the same file system as " + objects, e);
         }
-        fsyncDirectory(target.getParent());
+        DurableFiles.fsyncDirectory(target.getParent());
         return true;
     }
 
@@ -79,12 +78,5 @@ public final class FileSystemPayloadStore implements PayloadStore {
             throw new IllegalArgumentException("not a lower-case SHA-256 hex digest: " + sha256Hex);
         }
         return objects.resolve(sha256Hex.substring(0, 2)).resolve(sha256Hex);
-    }
-
-    /** Makes a rename or a new file in {@code directory} durable (POSIX: fsync the directory). */
-    static void fsyncDirectory(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
     }
 }
