@@ -25,17 +25,10 @@ public class DecisionBinding implements LogContentCheck {
             Decision decision = CanonicalJson.read(entry.decision, Decision.class);
             DisclosedDecision committed = CanonicalJson.read(entry.disclosed, DisclosedDecision.class);
             DisclosedDecision expected = DisclosedDecision.of(decision, Map.of(), entry.intelligenceSalt);
-            return withoutReasons(expected).equals(withoutReasons(committed)) ? null
+            return expected.withReasons(List.of()).equals(committed.withReasons(List.of())) ? null
                     : "the decision kept beside the leaf differs from the one it commits to";
         } catch (IllegalStateException | NullPointerException e) {
             return "the decision or what it commits to is not readable";
         }
-    }
-
-    private static DisclosedDecision withoutReasons(DisclosedDecision d) {
-        return new DisclosedDecision(d.id(), d.filingId(), d.filingVersion(), d.filingDigest(), d.shipmentKey(), d.port(), d.decidedAt(),
-                d.lane(), d.riskScore(), d.ruleScore(), d.modelScore(), d.modelVersion(), d.ruleSetVersion(), d.pickedByRisk(),
-                d.pickedAtRandom(), d.randomPeriod(), d.randomRate(), d.randomDraw(), d.pickProbability(), List.of(), d.supersedes(),
-                d.intelligenceCommitment());
     }
 }

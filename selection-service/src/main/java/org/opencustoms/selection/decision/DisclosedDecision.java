@@ -45,6 +45,13 @@ public record DisclosedDecision(
                 plain(d, ruleDescriptions), d.supersedes(), intelligenceCommitment(d.reasons(), intelligenceSalt));
     }
 
+    /** The same decision with other reasons: comparing two disclosures apart from their wording. */
+    public DisclosedDecision withReasons(List<Reason> other) {
+        return new DisclosedDecision(id, filingId, filingVersion, filingDigest, shipmentKey, port, decidedAt, lane, riskScore, ruleScore,
+                modelScore, modelVersion, ruleSetVersion, pickedByRisk, pickedAtRandom, randomPeriod, randomRate, randomDraw,
+                pickProbability, List.copyOf(other), supersedes, intelligenceCommitment);
+    }
+
     public static String intelligenceCommitment(List<Reason> detailedReasons, byte[] intelligenceSalt) {
         return CommitmentEnvelope.commitment(intelligenceSalt, CanonicalJson.bytes(detailedReasons));
     }

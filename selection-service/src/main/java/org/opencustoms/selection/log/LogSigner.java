@@ -41,15 +41,17 @@ public class LogSigner {
     record Signed(byte[] signature, String keyId) {
     }
 
-    private final Optional<String> configuredPrivateKey;
-    private final Optional<String> configuredPublicKey;
+    /** The key pair from configuration, decoded once; empty where the service keeps its own keys. */
+    private final Optional<KeyPair> configured;
     private final LogRepository repository;
 
     public LogSigner(@ConfigProperty(name = "selection.log.signing-key") Optional<String> configuredPrivateKey,
                      @ConfigProperty(name = "selection.log.public-key") Optional<String> configuredPublicKey,
                      LogRepository repository) {
-        this.configuredPrivateKey = configuredPrivateKey;
-        this.configuredPublicKey = configuredPublicKey;
+        this.configured = configuredPrivateKey.isPresent() && configuredPublicKey.isPresent()
+                ? Optional.of(decode(Base64.getDecoder().decode(configuredPrivateKey.get().trim()),
+                        Base64.getDecoder().decode(configuredPublicKey.get().trim())))
+                : Optional.empty();
         this.repository = repository;
     }
 
@@ -63,7 +65,7 @@ public class LogSigner {
     /** Signs with the current key; runs in the caller's transaction (a first key may be recorded). */
     Uni<Signed> sign(byte[] data) {
         return currentKey().map(entity -> {
-            KeyPair pair = configured().orElseGet(() -> decode(entity.privateKey, entity.publicKey));
+            KeyPair pair = configured.orElseGet(() -> decode(entity.privateKey, entity.publicKey));
             try {
                 Signature signature = Signature.getInstance("Ed25519");
                 signature.initSign(pair.getPrivate());
@@ -89,7 +91,7 @@ public class LogSigner {
     /** Retires the current key and makes a new one; only where keys are kept by the service itself. */
     @WithTransaction
     public Uni<SigningKey> rotate() {
-        if (configured().isPresent()) {
+        if (configured.isPresent()) {
             throw ProblemException.conflict("log-key-configured", "the log signing key comes from configuration "
                     + "(selection.log.signing-key): rotate it by replacing that secret and restarting the service");
         }
@@ -121,7 +123,6 @@ public class LogSigner {
     }
 
     private Uni<SigningKeyEntity> currentKey() {
-        Optional<KeyPair> configured = configured();
         return repository.currentSigningKey().chain(current -> {
             if (configured.isEmpty() && current != null) {
                 return Uni.createFrom().item(current);
@@ -172,14 +173,6 @@ public class LogSigner {
         entity.privateKey = privateKey == null ? null : privateKey.getEncoded();
         entity.createdAt = Instant.now();
         return repository.persist(entity).replaceWith(entity);
-    }
-
-    private Optional<KeyPair> configured() {
-        if (configuredPrivateKey.isPresent() && configuredPublicKey.isPresent()) {
-            return Optional.of(decode(Base64.getDecoder().decode(configuredPrivateKey.get().trim()),
-                    Base64.getDecoder().decode(configuredPublicKey.get().trim())));
-        }
-        return Optional.empty();
     }
 
     private static KeyPair generate() {
