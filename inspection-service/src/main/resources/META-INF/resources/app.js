@@ -1,5 +1,6 @@
 // App shell: hash router, top bar (user, sync status, network), notices, service worker.
-import { clearSession, currentUsername, getSession, onUnauthorized, storedSession } from './js/api.js';
+import { Api, clearSession, currentUsername, getSession, onUnauthorized, storedSession } from './js/api.js';
+import { completeProviderSignIn, signInMethod } from '/sign-in/provider.js';
 import { h, button, navigate } from './js/dom.js';
 import * as outbox from './js/outbox.js';
 import * as drafts from './js/drafts.js';
@@ -16,8 +17,11 @@ const userBox = document.getElementById('user');
 const noticeBox = document.getElementById('notice');
 const networkBox = document.getElementById('network');
 
+const METHOD_KEY = 'ic.signInMethod';
 let currentView = null;
 let loginMessage = null;
+let signInProblem = null;
+let method = { method: 'password' };
 
 /** A view owns <main> until the next route; `active` turns false so late async work is dropped. */
 function createView() {
@@ -50,7 +54,7 @@ function route() {
       clearSession();
       loginMessage = 'Your sign-in has expired. Please sign in again. Saved outcomes stay on this tablet.';
     }
-    loginView(view, { message: loginMessage, onSignedIn });
+    loginView(view, { message: loginMessage, onSignedIn, method, problem: signInProblem });
     return;
   }
   const hash = location.hash || '#/queue';
@@ -62,6 +66,7 @@ function route() {
 
 function onSignedIn() {
   loginMessage = null;
+  signInProblem = null;
   clearApiCache();
   if (!location.hash || location.hash === '#/login') navigate('#/queue');
   else route();
@@ -139,7 +144,33 @@ onUnauthorized(() => {
 window.addEventListener('hashchange', route);
 window.addEventListener('online', renderNetwork);
 window.addEventListener('offline', renderNetwork);
+/** How this service signs users in, remembered for starts without network; then a return from the provider. */
+async function prepareSignIn() {
+  try {
+    method = await signInMethod();
+    localStorage.setItem(METHOD_KEY, JSON.stringify(method));
+  } catch {
+    try {
+      method = JSON.parse(localStorage.getItem(METHOD_KEY)) ?? method;
+    } catch {
+      // keep the default
+    }
+  }
+  try {
+    const session = await completeProviderSignIn();
+    if (session) {
+      Api.keepSession(session);
+      loginMessage = null;
+      clearApiCache();
+    }
+  } catch (error) {
+    signInProblem = error.message;
+  }
+}
+
 watchOutbox();
 registerServiceWorker();
-route();
-outbox.startSync().catch((e) => console.error('Outbox unavailable', e));
+prepareSignIn().finally(() => {
+  route();
+  outbox.startSync().catch((e) => console.error('Outbox unavailable', e));
+});

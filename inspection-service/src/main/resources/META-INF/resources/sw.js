@@ -1,7 +1,7 @@
 // Service worker: the app shell is cache-first; task lists and details are network-first with a
 // cached fallback so the queue still shows offline. Nothing else under /api/ is cached.
 // bumped whenever the shell changes, so tablets drop the old one
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL_CACHE = `ic-shell-${VERSION}`;
 const API_CACHE = 'ic-api-v1';
 const SHELL = [
@@ -21,6 +21,7 @@ const SHELL = [
   '/js/views/queue.js',
   '/js/views/task.js',
   '/js/views/outcome.js',
+  '/sign-in/provider.js',
 ];
 const TASK_LIST = /^\/api\/v1\/inspections\/?$/;
 const TASK_DETAIL = /^\/api\/v1\/inspections\/[0-9a-fA-F-]{36}$/;

@@ -1,5 +1,6 @@
 // HTTP access to the inspection API: a short-lived bearer token from sign-in, problem+json errors,
-// offline detection. The password is sent once, to /api/v1/sessions, and never stored.
+// offline detection. A password (embedded default) is sent once, to /api/v1/sessions, and never stored;
+// at an OpenID Connect provider the tablet never sees one.
 
 const SESSION_KEY = 'ic.session';
 const TRANSIENT_STATUSES = new Set([0, 502, 503, 504]);
@@ -123,10 +124,15 @@ export const Api = {
   async signIn(username, password) {
     const response = await request('/api/v1/sessions', { method: 'POST', json: { username, password }, anonymous: true });
     const session = await response.json();
+    Api.keepSession(session);
+    return session;
+  },
+
+  /** Keeps a session from either sign-in: the token and what it says, never a password. */
+  keepSession(session) {
     localStorage.setItem(SESSION_KEY, JSON.stringify({
       token: session.token, username: session.username, expiresAt: session.expiresAt, ports: session.ports,
     }));
-    return session;
   },
 
   me: () => request('/api/v1/me').then((r) => r.json()),

@@ -47,6 +47,8 @@ class AuthorizationMatrixTest {
                 .allow("GET", "/api/v1/me", IMPORTER, CARRIER, SCANNER, INSPECTOR, SUPERVISOR, ANALYST, AUDITOR,
                         SELECTION_SERVICE, SCAN_ANALYSIS_SERVICE, INSPECTION_SERVICE)
                 .open("POST", "/api/v1/sessions")
+                .open("GET", "/api/v1/sessions/method")
+                .open("POST", "/api/v1/sessions/provider")
                 .verify();
     }
 }

@@ -105,6 +105,23 @@ class KubernetesManifestsTest {
         assertEquals("http", port.get("targetPort"));
     }
 
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceGetsItsTokenFromTheProviderAsAClientOfTheDocumentedRealm(ServiceSpec spec) throws IOException {
+        List<Map<String, Object>> env = list(container(find(spec.name(), "Deployment")), "env");
+        String realm = Files.readString(K8S.resolve("keycloak/customs-realm.json"));
+        assertEquals(spec.name(), value(env, "QUARKUS_OIDC_CLIENT_CLIENT_ID"), "its own client id");
+        assertTrue(realm.contains("\"clientId\": \"" + spec.name() + "\""), spec.name() + " is a client of the realm");
+        if (!spec.name().equals(ServiceSpec.SCAN_ANALYSIS.name())) {
+            assertEquals("opencustoms-web", value(env, "SIGN_IN_PROVIDER_CLIENT_ID"), spec.name() + "'s web app signs in at the provider");
+            assertTrue(realm.contains("\"clientId\": \"opencustoms-web\""));
+        }
+    }
+
+    private static Object value(List<Map<String, Object>> env, String name) {
+        return env.stream().filter(e -> name.equals(e.get("name"))).map(e -> e.get("value")).findFirst().orElse(null);
+    }
+
     @Test
     void scanAnalysisExposesTheGrpcPortScannersStreamTo() throws IOException {
         Map<String, Object> deployment = find(ServiceSpec.SCAN_ANALYSIS.name(), "Deployment");

@@ -23,6 +23,8 @@ class AuthorizationMatrixTest {
                 .allow("GET", "/api/v1/scans/{id}/analysis", INSPECTOR, SUPERVISOR, INSPECTION_SERVICE)
                 .allow("GET", "/api/v1/scans/{id}/analysis/rendition", INSPECTOR, SUPERVISOR, INSPECTION_SERVICE)
                 .open("POST", "/api/v1/sessions")
+                .open("GET", "/api/v1/sessions/method")
+                .open("POST", "/api/v1/sessions/provider")
                 .verify();
     }
 }

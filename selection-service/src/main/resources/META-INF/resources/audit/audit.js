@@ -1,9 +1,12 @@
 // The supervisors' dashboard: fairness by group, compliance estimate, KPIs, the log's tree head and seed
 // commitments, and verification of the log and a period's random draws in the browser.
 import { readAs, verifyLogAndDraws } from './verify.js';
+import { completeProviderSignIn, signInMethod, startProviderSignIn } from '/sign-in/provider.js';
 
 // the signed-in session: a short-lived bearer token, never the password
 const SESSION = 'audit.session';
+// how users sign in here: at the OpenID Connect provider (production) or with a password (embedded)
+let method = { method: 'password' };
 const $ = testId => document.querySelector(`[data-testid="${testId}"]`);
 const charts = {};
 let lastQuery = '';
@@ -40,7 +43,11 @@ async function signIn(username, password) {
   if (response.status !== 201) {
     throw new Error(body.detail || `sign-in answered ${response.status}`);
   }
-  sessionStorage.setItem(SESSION, JSON.stringify({ token: body.token, username: body.username, expiresAt: body.expiresAt }));
+  keep(body);
+}
+
+function keep(session) {
+  sessionStorage.setItem(SESSION, JSON.stringify({ token: session.token, username: session.username, expiresAt: session.expiresAt }));
 }
 
 async function api(path, accept = 'application/json') {
@@ -70,6 +77,10 @@ function showSignIn(message = '') {
   $('sign-out').hidden = true;
   $('signed-in-as').textContent = '';
   $('login-error').textContent = message;
+  const atProvider = method.method === 'provider';
+  $('login-fields').hidden = atProvider;
+  $('login-fields').querySelectorAll('input').forEach(input => { input.required = !atProvider; });
+  $('login-submit').textContent = atProvider ? 'Sign in at the customs sign-on' : 'Sign in';
 }
 
 function showDashboard() {
@@ -385,6 +396,10 @@ $('login-form').addEventListener('submit', async event => {
   event.preventDefault();
   const form = new FormData(event.target);
   try {
+    if (method.method === 'provider') {
+      await startProviderSignIn(method.provider);
+      return;
+    }
     await signIn(String(form.get('username')), String(form.get('password')));
     event.target.reset();
     showDashboard();
@@ -405,10 +420,22 @@ $('verify-form').addEventListener('submit', verify);
 document.querySelectorAll('[data-csv]').forEach(button => button.addEventListener('click', () => downloadCsv(button.dataset.csv)));
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 
-defaultPeriod();
-if (session()) {
-  showDashboard();
-  load();
-} else {
-  showSignIn();
+async function start() {
+  defaultPeriod();
+  let message = '';
+  try {
+    method = await signInMethod();
+    const returned = await completeProviderSignIn();
+    if (returned) keep(returned);
+  } catch (error) {
+    message = error.message;
+  }
+  if (session()) {
+    showDashboard();
+    load();
+  } else {
+    showSignIn(message);
+  }
 }
+
+start();

@@ -58,6 +58,8 @@ class AuthorizationMatrixTest {
                 .open("GET", "/api/v1/audit/random-draws/{period}/verify")
                 .open("GET", "/audit")
                 .open("POST", "/api/v1/sessions")
+                .open("GET", "/api/v1/sessions/method")
+                .open("POST", "/api/v1/sessions/provider")
                 .verify();
     }
 }

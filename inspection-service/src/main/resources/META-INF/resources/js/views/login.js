@@ -1,8 +1,14 @@
-// Sign-in screen: exchanges the user name and password for a short-lived token (the password is not kept).
+// Sign-in screen: at the customs sign-on (OpenID Connect provider), or in the embedded default with a user
+// name and password exchanged for a short-lived token (the password is not kept).
 import { Api, ApiError, NetworkError } from '../api.js';
 import { h } from '../dom.js';
+import { startProviderSignIn } from '/sign-in/provider.js';
 
-export function loginView(view, { onSignedIn, message }) {
+export function loginView(view, { onSignedIn, message, method, problem }) {
+  if (method?.method === 'provider') {
+    providerView(view, method.provider, message, problem);
+    return;
+  }
   const username = h('input', {
     id: 'login-username', name: 'username', autocomplete: 'username', autocapitalize: 'off',
     spellcheck: 'false', required: true, 'data-testid': 'login-username',
@@ -37,6 +43,26 @@ export function loginView(view, { onSignedIn, message }) {
       h('label', { for: 'login-password' }, 'Password'), password,
       error, submit)));
   username.focus();
+}
+
+function providerView(view, provider, message, problem) {
+  const error = h('p', { class: 'alert alert-error', role: 'alert', hidden: !problem, 'data-testid': 'login-error' }, problem ?? '');
+  const submit = h('button', { type: 'button', class: 'btn btn-primary btn-block', 'data-testid': 'login-provider' },
+    'Sign in at the customs sign-on');
+  submit.addEventListener('click', async () => {
+    if (!navigator.onLine) {
+      error.textContent = 'No connection. Saved outcomes stay on this tablet; sign in when the network is back.';
+      error.hidden = false;
+      return;
+    }
+    submit.disabled = true;
+    await startProviderSignIn(provider);
+  });
+  view.render(h('section', { class: 'login panel' },
+    h('h1', {}, 'Sign in'),
+    message ? h('p', { class: 'alert alert-info', 'data-testid': 'login-message' }, message) : null,
+    error, submit));
+  submit.focus();
 }
 
 function signInError(e) {

@@ -19,14 +19,20 @@ public record Caller(String subject, Set<String> roles, Set<String> ports, Strin
         if (identity == null || identity.isAnonymous()) {
             return new Caller(null, Set.of(), Set.of(), null);
         }
-        Set<String> ports = Set.of();
-        String party = null;
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            ports = strings(token.getClaim(TokenClaims.PORTS));
-            Object claimed = token.getClaim(TokenClaims.PARTY);
-            party = claimed == null ? null : text(claimed);
+            return new Caller(token.getName(), Set.copyOf(identity.getRoles()), strings(token.getClaim(TokenClaims.PORTS)), party(token));
         }
-        return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()), ports, party);
+        return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()), Set.of(), null);
+    }
+
+    /** The caller a verified token names, before any request carries it. */
+    public static Caller of(JsonWebToken token) {
+        return new Caller(token.getName(), Set.copyOf(token.getGroups()), strings(token.getClaim(TokenClaims.PORTS)), party(token));
+    }
+
+    private static String party(JsonWebToken token) {
+        Object claimed = token.getClaim(TokenClaims.PARTY);
+        return claimed == null ? null : text(claimed);
     }
 
     public boolean is(String role) {
