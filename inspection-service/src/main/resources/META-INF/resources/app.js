@@ -144,18 +144,28 @@ onUnauthorized(() => {
 window.addEventListener('hashchange', route);
 window.addEventListener('online', renderNetwork);
 window.addEventListener('offline', renderNetwork);
-/** How this service signs users in, remembered for starts without network; then a return from the provider. */
-async function prepareSignIn() {
+/** How this service signs users in, remembered so that a start without network can still show the right sign-in. */
+function rememberedMethod() {
   try {
+    return JSON.parse(localStorage.getItem(METHOD_KEY)) ?? method;
+  } catch {
+    return method;
+  }
+}
+
+async function refreshMethod() {
+  try {
+    const known = JSON.stringify(method);
     method = await signInMethod();
     localStorage.setItem(METHOD_KEY, JSON.stringify(method));
+    if (!getSession() && JSON.stringify(method) !== known) route();
   } catch {
-    try {
-      method = JSON.parse(localStorage.getItem(METHOD_KEY)) ?? method;
-    } catch {
-      // keep the default
-    }
+    // offline: keep the remembered method
   }
+}
+
+/** On the way back from the provider: the code becomes the session before the first screen. */
+async function completeSignIn() {
   try {
     const session = await completeProviderSignIn();
     if (session) {
@@ -168,9 +178,15 @@ async function prepareSignIn() {
   }
 }
 
-watchOutbox();
-registerServiceWorker();
-prepareSignIn().finally(() => {
+function start() {
   route();
   outbox.startSync().catch((e) => console.error('Outbox unavailable', e));
-});
+  refreshMethod();
+}
+
+method = rememberedMethod();
+watchOutbox();
+registerServiceWorker();
+// only a return from the provider waits for the network; every other start shows the queue at once
+if (new URLSearchParams(location.search).has('state')) completeSignIn().finally(start);
+else start();

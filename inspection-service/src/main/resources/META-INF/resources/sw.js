@@ -45,6 +45,11 @@ self.addEventListener('fetch', (event) => {
     if (TASK_LIST.test(url.pathname) || TASK_DETAIL.test(url.pathname)) event.respondWith(networkFirst(request));
     return;
   }
+  if (url.pathname.startsWith('/sign-in/')) {
+    // shared by every service's web app, so the tablet's VERSION does not follow its changes: fresh when online
+    event.respondWith(fetch(request).catch(() => caches.match(url.pathname, { cacheName: SHELL_CACHE })));
+    return;
+  }
   if (request.mode === 'navigate' && (url.pathname === '/' || url.pathname === '/index.html')) {
     event.respondWith(cacheFirst('/index.html', request));
   } else if (SHELL.includes(url.pathname)) {

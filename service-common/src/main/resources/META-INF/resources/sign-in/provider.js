@@ -6,7 +6,9 @@ const PENDING = 'sign-in.pending';
 
 /** How this service signs users in: { method: 'provider' | 'password' | 'none', provider }. */
 export async function signInMethod() {
-  const response = await fetch('/api/v1/sessions/method', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await fetch('/api/v1/sessions/method', {
+    headers: { Accept: 'application/json' }, cache: 'no-store', signal: AbortSignal.timeout(10_000),
+  });
   if (!response.ok) throw new Error(`sign-in method answered ${response.status}`);
   return response.json();
 }

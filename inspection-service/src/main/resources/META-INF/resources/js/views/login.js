@@ -56,7 +56,13 @@ function providerView(view, provider, message, problem) {
       return;
     }
     submit.disabled = true;
-    await startProviderSignIn(provider);
+    try {
+      await startProviderSignIn(provider);
+    } catch (e) {
+      error.textContent = `Cannot start the sign-in: ${e.message}`;
+      error.hidden = false;
+      submit.disabled = false;
+    }
   });
   view.render(h('section', { class: 'login panel' },
     h('h1', {}, 'Sign in'),

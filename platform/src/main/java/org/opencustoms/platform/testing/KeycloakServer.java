@@ -58,14 +58,22 @@ public final class KeycloakServer implements AutoCloseable {
             int port = freePort();
             Path log = home.resolve("keycloak.log");
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
-                    "--http-port=" + port, "--hostname-strict=false", "--cache=local", "--health-enabled=false")
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--hostname-strict=false", "--cache=local", "--health-enabled=false")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", javaHome().toString());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "test-admin-" + System.nanoTime());
             builder.environment().putAll(placeholders);
             KeycloakServer server = new KeycloakServer(builder.start(), port, log);
-            server.awaitRealm();
+            // a test JVM that dies does not leave Keycloak holding its port and memory
+            Thread stopOnExit = new Thread(server::close, "keycloak-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try {
+                server.awaitRealm();
+            } catch (RuntimeException | IOException e) {
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak from " + home, e);
@@ -98,7 +106,6 @@ public final class KeycloakServer implements AutoCloseable {
             }
             sleep(Duration.ofMillis(500));
         }
-        close();
         throw new IllegalStateException("Keycloak did not serve the customs realm within " + STARTUP + "; its log:\n" + tail());
     }
 
@@ -109,6 +116,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         // kc.sh forwards TERM to its JVM and waits for it
         process.destroy();
         try {

@@ -2,6 +2,7 @@ package org.opencustoms.common.identity;
 
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,16 @@ public class ServiceTokenRefresher implements ServiceToken.ProviderToken {
     private static final Logger LOG = Logger.getLogger(ServiceTokenRefresher.class);
     static final Duration MIN_DELAY = Duration.ofSeconds(5);
     static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+    /** A provider that accepts the connection but never answers must not stop the renewals. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final Instance<OidcClient> client;
     private final Vertx vertx;
     private volatile Tokens tokens;
     private volatile String lastFailure = "not fetched yet";
     private int failures;
+    private volatile long timer = -1;
+    private volatile boolean stopped;
 
     public ServiceTokenRefresher(Instance<OidcClient> client, Vertx vertx) {
         this.client = client;
@@ -39,11 +44,24 @@ public class ServiceTokenRefresher implements ServiceToken.ProviderToken {
     }
 
     void onStart(@Observes StartupEvent event, Config config) {
-        if (config.getOptionalValue("quarkus.oidc-client.auth-server-url", String.class).filter(url -> !url.isBlank()).isEmpty()) {
+        boolean provider = config.getOptionalValue("quarkus.oidc-client.auth-server-url", String.class).filter(url -> !url.isBlank()).isPresent();
+        if (!provider) {
+            if (config.getOptionalValue("quarkus.oidc-client.credentials.secret", String.class).filter(s -> !s.isBlank()).isPresent()) {
+                throw new IllegalStateException("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET is set but QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL "
+                        + "is not: the service would have no identity to call its peers with");
+            }
             return;
         }
         ServiceToken.useProvider(this);
         fetch();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        ServiceToken.useProvider(null);
     }
 
     @Override
@@ -56,7 +74,10 @@ public class ServiceTokenRefresher implements ServiceToken.ProviderToken {
     }
 
     private void fetch() {
-        client.get().getTokens().subscribe().with(fresh -> {
+        if (stopped) {
+            return;
+        }
+        client.get().getTokens().ifNoItem().after(ANSWER_TIMEOUT).fail().subscribe().with(fresh -> {
             tokens = fresh;
             failures = 0;
             schedule(refreshDelay(fresh.getAccessTokenExpiresAt(), Instant.now()));
@@ -71,7 +92,9 @@ public class ServiceTokenRefresher implements ServiceToken.ProviderToken {
     }
 
     private void schedule(Duration delay) {
-        vertx.setTimer(delay.toMillis(), id -> fetch());
+        if (!stopped) {
+            timer = vertx.setTimer(delay.toMillis(), id -> fetch());
+        }
     }
 
     /** Three quarters of the remaining life; a token without an expiry is fetched again hourly. */

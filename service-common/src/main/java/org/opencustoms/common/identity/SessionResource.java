@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencustoms.common.problem.Problem;
+import org.opencustoms.common.problem.ProblemException;
 
 import java.time.Clock;
 
@@ -55,6 +57,10 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "This service does not sign users in")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user name; wait and try again")
     public Uni<Response> signIn(SignIn.Credentials credentials) {
+        if (providerSignIn.provider().isPresent()) {
+            return Uni.createFrom().failure(new ProblemException(Problem.of(404, "sign-in-elsewhere", "Not Found",
+                    "users sign in at the platform's OpenID Connect provider (GET /api/v1/sessions/method)")));
+        }
         return signIn.signIn(credentials).map(session -> Response.status(201).entity(session).build());
     }
 
