@@ -122,6 +122,32 @@ class KubernetesManifestsTest {
         return env.stream().filter(e -> name.equals(e.get("name"))).map(e -> e.get("value")).findFirst().orElse(null);
     }
 
+    @ParameterizedTest
+    @MethodSource("services")
+    void theShutdownFitsInThePodsGracePeriod(ServiceSpec spec) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("..", spec.name(), "src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        Map<String, Object> deployment = find(spec.name(), "Deployment");
+        int grace = (Integer) map(map(map(deployment, "spec"), "template"), "spec").get("terminationGracePeriodSeconds");
+        int preStop = (Integer) map(map(map(container(deployment), "lifecycle"), "preStop"), "sleep").get("seconds");
+        long requests = seconds(properties.getProperty("quarkus.shutdown.timeout"));
+        long analyses = properties.containsKey("scan.analysis.shutdown-wait") ? seconds(properties.getProperty("scan.analysis.shutdown-wait")) : 0;
+        assertTrue(requests > 0, spec.name() + " waits for in-flight requests at shutdown (quarkus.shutdown.timeout)");
+        assertTrue(preStop + requests + analyses + 5 <= grace, spec.name() + ": preStop " + preStop + " s + requests " + requests
+                + " s + analyses " + analyses + " s + 5 s margin must fit in terminationGracePeriodSeconds " + grace);
+        assertTrue(grace <= ServiceSpec.STOP_GRACE.toSeconds(), "bin/platform waits at least as long as k8s does");
+    }
+
+    /** The default of a {@code ${VARIABLE:10s}} value, in seconds. */
+    private static long seconds(String value) {
+        assertNotNull(value);
+        String fallback = value.replaceAll("^\\$\\{[A-Z_]+:(.*)}$", "$1").strip();
+        assertTrue(fallback.matches("\\d+s"), "a duration in seconds: " + value);
+        return Long.parseLong(fallback.substring(0, fallback.length() - 1));
+    }
+
     @Test
     void scanAnalysisExposesTheGrpcPortScannersStreamTo() throws IOException {
         Map<String, Object> deployment = find(ServiceSpec.SCAN_ANALYSIS.name(), "Deployment");

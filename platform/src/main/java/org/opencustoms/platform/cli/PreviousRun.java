@@ -108,7 +108,7 @@ final class PreviousRun {
                 } else {
                     handle.destroy();
                 }
-                boolean stopped = waitFor(handle, 30);
+                boolean stopped = waitFor(handle, ServiceSpec.STOP_GRACE.toSeconds());
                 if (!stopped) {
                     handle.destroyForcibly();
                     waitFor(handle, 10);
@@ -129,7 +129,7 @@ final class PreviousRun {
         }
     }
 
-    private static boolean waitFor(ProcessHandle handle, int seconds) {
+    private static boolean waitFor(ProcessHandle handle, long seconds) {
         try {
             handle.onExit().get(seconds, TimeUnit.SECONDS);
             return true;

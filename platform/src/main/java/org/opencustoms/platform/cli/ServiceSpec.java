@@ -11,6 +11,8 @@ public record ServiceSpec(String name, int port, String database, String maxHeap
     public static final int INSPECTION_PORT = 8083;
     /** scan-analysis-service's gRPC server, where scanners stream scans. */
     public static final int SCAN_INGEST_GRPC_PORT = 9082;
+    /** How long a stopped service may take before it is killed; k8s gives a pod no more (terminationGracePeriodSeconds). */
+    public static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(30);
 
     public static final ServiceSpec SELECTION = new ServiceSpec("selection-service", SELECTION_PORT, "selection", "512m");
     public static final ServiceSpec SCAN_ANALYSIS = new ServiceSpec("scan-analysis-service", SCAN_ANALYSIS_PORT, "scan_analysis", "1g");

@@ -49,6 +49,14 @@ public interface AnalysisConfig {
     @WithDefault("80")
     int maxMegapixels();
 
+    /**
+     * At shutdown, how long running analyses may still finish; those that do not go back to the queue without
+     * being charged an attempt. Together with {@code quarkus.shutdown.timeout} (in-flight requests) it must fit in
+     * the grace period the process is given: {@code terminationGracePeriodSeconds} in k8s/, bin/platform's stop wait.
+     */
+    @WithDefault("PT10S")
+    Duration shutdownWait();
+
     /** Width of the display rendition for the tablets. */
     @WithDefault("2048")
     int renditionWidth();

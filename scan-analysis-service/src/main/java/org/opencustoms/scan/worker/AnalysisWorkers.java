@@ -17,6 +17,8 @@ import org.opencustoms.scan.catalog.Claim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,7 @@ public class AnalysisWorkers {
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final List<ScanAnalyzer> analyzers = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ScanAnalyzer> analyzer = ThreadLocal.withInitial(this::newAnalyzer);
     private final Object dispatching = new Object();
@@ -161,14 +164,22 @@ public class AnalysisWorkers {
             LOG.warnf("could not put %d claimed scans back in the queue (their lease will): %s", unstarted.size(), e.getMessage());
         }
         try {
-            if (pool.awaitTermination(60, TimeUnit.SECONDS)) {
+            if (pool.awaitTermination(config.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 analyzers.forEach(ScanAnalyzer::close);
-            } else {
-                // closing predictors a worker still uses could crash the JVM; the process is ending anyway
-                LOG.warn("scan analyses still running after 60 s at shutdown; their lease will put the scans back in the queue");
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // closing predictors a worker still uses could crash the JVM; the process is ending anyway. The scans go back
+        // uncharged: a deploy must not count against a valid scan. A result finished after this is not stored (its claim is gone).
+        List<String> unfinished = List.copyOf(running);
+        LOG.warnf("%d scan analyses still running after %s at shutdown go back to the queue", unfinished.size(), config.shutdownWait());
+        try {
+            repository.release(unfinished);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not put %d running scans back in the queue (their lease will, as a failed attempt): %s",
+                    unfinished.size(), e.getMessage());
         }
     }
 
@@ -195,12 +206,14 @@ public class AnalysisWorkers {
         @Override
         public void run() {
             busy.incrementAndGet();
+            running.add(claim.scan().scanId());
             try {
                 job.analyse(claim, analyzer.get());
             } catch (RuntimeException e) {
                 // PostgreSQL unreachable while recording: the lease brings the scan back; the thread and its analyzer live on
                 LOG.errorf(e, "could not record the analysis of scan %s", claim.scan().scanId());
             } finally {
+                running.remove(claim.scan().scanId());
                 busy.decrementAndGet();
                 inFlight.decrementAndGet();
             }
