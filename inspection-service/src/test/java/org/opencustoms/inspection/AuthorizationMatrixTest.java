@@ -27,6 +27,7 @@ class AuthorizationMatrixTest {
                 .pathValue("scanId", "NO-SUCH-SCAN")
                 .pathValue("sha256", "0".repeat(64))
                 .allow("POST", "/api/v1/inspections", SELECTION_SERVICE)
+                .allow("POST", "/api/v1/inspections/cancellations", SELECTION_SERVICE)
                 .allow("GET", "/api/v1/inspections", INSPECTOR, SUPERVISOR)
                 .allow("GET", "/api/v1/inspections/{id}", INSPECTOR, SUPERVISOR)
                 .allow("POST", "/api/v1/inspections/{id}/claim", INSPECTOR)

@@ -34,7 +34,7 @@ public class ScanFindingIntakeResource {
     public Response byContainer(ScanFindingRequest finding) {
         TaskFindingResource.validate(finding);
         FindingRepository.Recorded recorded = db.transaction(tx -> {
-            var open = tx.query("select id from inspection.task where $1 = any(containers) and status <> 'SUBMITTED' "
+            var open = tx.query("select id from inspection.task where $1 = any(containers) and status in ('OPEN', 'CLAIMED') "
                     + "order by created_at desc limit 1", finding.containerNumber());
             UUID taskId = open.rowCount() == 0 ? null : open.iterator().next().getUUID(0);
             FindingRepository.Recorded result = findings.record(tx, taskId, finding);

@@ -32,7 +32,7 @@ public class KpiResource {
         Row open = db.query("select count(*) filter (where now() - created_at < interval '1 day') as under_1d, "
                 + "count(*) filter (where now() - created_at >= interval '1 day' and now() - created_at < interval '3 days') as d1_3, "
                 + "count(*) filter (where now() - created_at >= interval '3 days') as over_3d, "
-                + "count(*) filter (where due_at < now()) as overdue from inspection.task where status <> 'SUBMITTED'").iterator().next();
+                + "count(*) filter (where due_at < now()) as overdue from inspection.task where status in ('OPEN', 'CLAIMED')").iterator().next();
         Row times = db.query("select percentile_cont(0.5) within group (order by hours) as p50, percentile_cont(0.95) within group (order by hours) as p95, "
                 + "count(*) as n from (select extract(epoch from (min(o.recorded_at) - t.created_at)) / 3600 as hours "
                 + "from inspection.task t join inspection.outcome_version o on o.task_id = t.id group by t.id, t.created_at) first_outcomes").iterator().next();

@@ -25,6 +25,8 @@ public class TaskRepository {
 
     static final String COLUMNS = "id, decision_id, filing_id, filing_version, shipment_key, port, lane, containers, bill_of_lading, reasons, "
             + "risk_score, picked_at_random, estimated_arrival_at, due_at, status, assignee, version, created_at, updated_at, submitted_at, importer_party";
+    /** Task events that tell the inspector what became of the shipment. */
+    public static final List<String> SHIPMENT_EVENTS = List.of("SUPERSEDED", "RESELECTED", "CANCELLED", "REOPENED");
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
 
@@ -52,6 +54,47 @@ public class TaskRepository {
         }
         RowSet<Row> existing = tx.query("select " + COLUMNS + " from inspection.task where decision_id = $1", task.decisionId());
         return new Created(toTask(existing.iterator().next()), false);
+    }
+
+    /** The task of this decision, if one exists. */
+    public Optional<Task> findByDecision(Db.Tx tx, UUID decisionId) {
+        return first(tx.query("select " + COLUMNS + " from inspection.task where decision_id = $1", decisionId));
+    }
+
+    /**
+     * The newest task of a filing, locked for the transaction. The filing's row lock is taken first, through an
+     * advisory lock, so that two deliveries for a filing without a task yet cannot both create one.
+     */
+    public Optional<Task> latestForFilingForUpdate(Db.Tx tx, UUID filingId) {
+        tx.query("select pg_advisory_xact_lock(hashtextextended(cast($1 as uuid)::text, 17))", filingId);
+        return first(tx.query("select " + COLUMNS + " from inspection.task where filing_id = $1 "
+                + "order by filing_version desc, created_at desc limit 1 for update", filingId));
+    }
+
+    /** Points a live or cancelled task at the shipment's newer decision; it is open again unless still claimed at the same port. */
+    public Task supersede(Db.Tx tx, Task current, Task next) {
+        boolean keepClaim = current.status() == TaskStatus.CLAIMED && current.port().equals(next.port());
+        return first(tx.query("update inspection.task set decision_id = $2, filing_version = $3, shipment_key = $4, port = $5, lane = $6, "
+                        + "containers = $7, bill_of_lading = $8, reasons = $9::jsonb, risk_score = $10, picked_at_random = $11, "
+                        + "estimated_arrival_at = $12, due_at = $13, status = $14, assignee = $15, importer_party = coalesce($16, importer_party), "
+                        + "version = version + 1, updated_at = now() where id = $1 returning " + COLUMNS,
+                current.id(), next.decisionId(), next.filingVersion(), next.shipmentKey(), next.port(), next.lane(),
+                next.containers().toArray(String[]::new), next.billOfLading(), json.write(next.reasons()), next.riskScore(),
+                next.pickedAtRandom(), utc(next.estimatedArrivalAt()), utc(next.dueAt()),
+                (keepClaim ? TaskStatus.CLAIMED : TaskStatus.OPEN).name(), keepClaim ? current.assignee() : null, next.importerParty()))
+                .orElseThrow();
+    }
+
+    /** What happened to the shipment behind a task (created, superseded, cancelled, reopened), oldest first. */
+    public List<ShipmentChange> shipmentChanges(UUID taskId) {
+        List<ShipmentChange> changes = new ArrayList<>();
+        db.query("select at, kind, detail from inspection.task_event where task_id = $1 and kind = any($2) order by id",
+                taskId, SHIPMENT_EVENTS.toArray(String[]::new)).forEach(row -> changes.add(new ShipmentChange(
+                instant(row, "at"), row.getString("kind"), row.getString("detail"))));
+        return changes;
+    }
+
+    public record ShipmentChange(Instant at, String kind, String detail) {
     }
 
     public Optional<Task> find(UUID id) {

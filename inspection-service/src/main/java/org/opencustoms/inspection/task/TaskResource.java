@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.common.problem.ProblemException;
@@ -60,6 +61,23 @@ public class TaskResource {
                 .entity(view).tag(etag(view.version())).build();
     }
 
+    @POST
+    @Path("/cancellations")
+    @RolesAllowed(Roles.SELECTION_SERVICE)
+    @Operation(summary = "Cancel the live task of a shipment whose filing was withdrawn or released after an amendment (selection-service only; idempotent)")
+    @APIResponse(responseCode = "200", description = "The cancelled task, or cancelled false when the filing has no live task of that version or older")
+    public Response cancel(CancellationRequest cancellation) {
+        if (cancellation == null) {
+            throw ProblemException.badRequest("missing-body", "a cancellation body is required");
+        }
+        return service.cancel(cancellation, name())
+                .map(task -> Response.ok(new Cancellation(true, task.id(), task.status())).build())
+                .orElseGet(() -> Response.ok(new Cancellation(false, null, null)).build());
+    }
+
+    public record Cancellation(boolean cancelled, UUID taskId, TaskStatus status) {
+    }
+
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.SUPERVISOR})
     @Operation(summary = "Tasks, soonest due first; assignee=me means the caller. An inspector sees the tasks of its own ports only.")
@@ -67,8 +85,8 @@ public class TaskResource {
                          @QueryParam("lane") String lane, @QueryParam("dueBefore") String dueBefore,
                          @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (status != null && Set.of("OPEN", "CLAIMED", "SUBMITTED").stream().noneMatch(status::equals)) {
-            violations.add(new FieldViolation("status", "OPEN, CLAIMED or SUBMITTED"));
+        if (status != null && Set.of("OPEN", "CLAIMED", "SUBMITTED", "CANCELLED").stream().noneMatch(status::equals)) {
+            violations.add(new FieldViolation("status", "OPEN, CLAIMED, SUBMITTED or CANCELLED"));
         }
         if (lane != null && !TaskService.LANES.contains(lane)) {
             violations.add(new FieldViolation("lane", "DOCUMENT_REVIEW, NII_SCAN or PHYSICAL_EXAM"));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,7 +40,11 @@ public class TaskService {
         this.dueAfterArrival = dueAfterArrival;
     }
 
-    /** The task for this decision: created now, or the one an earlier delivery of the same decision created. */
+    /**
+     * The shipment's task for this decision. A filing has one task: the first decision creates it, a later decision
+     * (after an amendment) supersedes it in place, and a decision older than the task's is ignored. Idempotent on
+     * the decision id. {@code created} is true only when a task was inserted.
+     */
     public TaskRepository.Created create(HandoffRequest handoff, String actor) {
         List<FieldViolation> violations = violations(handoff);
         if (!violations.isEmpty()) {
@@ -53,16 +58,72 @@ public class TaskService {
                 handoff.reasons() == null ? List.of() : List.copyOf(handoff.reasons()), handoff.riskScore(), handoff.pickedAtRandom(),
                 arrival, dueAt, TaskStatus.OPEN, null, 1, now, now, null, handoff.importerParty());
         return db.transaction(tx -> {
-            TaskRepository.Created created = tasks.insertIfAbsent(tx, task);
-            if (created.created()) {
-                tasks.recordEvent(tx, created.task().id(), actor, "CREATED", "decision " + handoff.decisionId());
-                int attached = findings.attachWaiting(tx, created.task().id(), created.task().containers());
-                if (attached > 0) {
-                    tasks.recordEvent(tx, created.task().id(), actor, "FINDINGS_ATTACHED", attached + " scan findings that arrived first");
-                }
+            Optional<Task> delivered = tasks.findByDecision(tx, handoff.decisionId());
+            if (delivered.isPresent()) {
+                return new TaskRepository.Created(delivered.get(), false);
             }
-            return created;
+            Optional<Task> latest = tasks.latestForFilingForUpdate(tx, handoff.filingId());
+            if (latest.isEmpty()) {
+                TaskRepository.Created created = tasks.insertIfAbsent(tx, task);
+                if (created.created()) {
+                    tasks.recordEvent(tx, created.task().id(), actor, "CREATED", "decision " + handoff.decisionId());
+                    attachWaitingFindings(tx, created.task(), actor);
+                }
+                return created;
+            }
+            Task current = latest.get();
+            if (current.filingVersion() > handoff.filingVersion()) {
+                // an older decision delivered late: the task already follows a newer version of the filing
+                return new TaskRepository.Created(current, false);
+            }
+            if (current.status() == TaskStatus.SUBMITTED) {
+                tasks.recordEvent(tx, current.id(), actor, "RESELECTED", "decision " + handoff.decisionId() + " for filing version "
+                        + handoff.filingVersion() + " selected the shipment again after its outcome was recorded");
+                return new TaskRepository.Created(current, false);
+            }
+            Task updated = tasks.supersede(tx, current, task);
+            String kind = current.status() == TaskStatus.CANCELLED ? "REOPENED" : "SUPERSEDED";
+            tasks.recordEvent(tx, updated.id(), actor, kind, "decision " + handoff.decisionId() + " for filing version "
+                    + handoff.filingVersion() + " replaces decision " + current.decisionId() + " for version " + current.filingVersion()
+                    + (current.assignee() != null && updated.assignee() == null ? "; the port changed, so the task is open again" : ""));
+            attachWaitingFindings(tx, updated, actor);
+            return new TaskRepository.Created(updated, false);
         });
+    }
+
+    private void attachWaitingFindings(Db.Tx tx, Task task, String actor) {
+        int attached = findings.attachWaiting(tx, task.id(), task.containers());
+        if (attached > 0) {
+            tasks.recordEvent(tx, task.id(), actor, "FINDINGS_ATTACHED", attached + " scan findings that arrived first");
+        }
+    }
+
+    /**
+     * The shipment no longer needs inspecting: its filing was withdrawn, or a decision on a newer version released it.
+     * Cancels the filing's live task unless that task already follows a newer version; empty when no live task was cancelled.
+     */
+    public Optional<Task> cancel(CancellationRequest cancellation, String actor) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (cancellation == null || cancellation.filingId() == null) {
+            violations.add(new FieldViolation("filingId", "required"));
+        }
+        if (cancellation == null || cancellation.filingVersion() == null || cancellation.filingVersion() < 1) {
+            violations.add(new FieldViolation("filingVersion", "required, at least 1"));
+        }
+        if (cancellation == null || cancellation.reason() == null) {
+            violations.add(new FieldViolation("reason", "required: WITHDRAWN or RELEASED_AFTER_AMENDMENT"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException("Invalid cancellation", violations);
+        }
+        return db.transaction(tx -> tasks.latestForFilingForUpdate(tx, cancellation.filingId())
+                .filter(task -> task.status().isLive() && task.filingVersion() <= cancellation.filingVersion())
+                .map(task -> {
+                    Task cancelled = tasks.update(tx, task.id(), "status = 'CANCELLED'", "true").orElseThrow();
+                    tasks.recordEvent(tx, task.id(), actor, "CANCELLED", cancellation.reason().text()
+                            + (cancellation.decisionId() == null ? "" : " (decision " + cancellation.decisionId() + ")"));
+                    return cancelled;
+                }));
     }
 
     public Task claim(UUID id, String inspector) {

@@ -33,7 +33,9 @@ public record TaskView(
         Instant createdAt,
         Instant updatedAt,
         List<FindingView> scanFindings,
-        ObjectNode outcome) {
+        ObjectNode outcome,
+        /** what became of the shipment since the task was created (detail view only) */
+        List<TaskRepository.ShipmentChange> shipmentChanges) {
 
     /** A scan finding with its regions numbered, and where the tablet gets the image. */
     public record FindingView(String scanId, String containerNumber, String modality, double threatScore, Double emptyScore,

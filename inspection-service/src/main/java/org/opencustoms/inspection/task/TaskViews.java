@@ -20,13 +20,15 @@ public class TaskViews {
 
     private final FindingRepository findings;
     private final OutcomeRepository outcomes;
+    private final TaskRepository tasks;
     private final Json json;
     private final Set<String> inspectorSources;
 
     @Inject
-    public TaskViews(FindingRepository findings, OutcomeRepository outcomes, Json json,
+    public TaskViews(FindingRepository findings, OutcomeRepository outcomes, TaskRepository tasks, Json json,
                      @ConfigProperty(name = "inspection.reasons.inspector-sources") Set<String> inspectorSources) {
         this.findings = findings;
+        this.tasks = tasks;
         this.outcomes = outcomes;
         this.json = json;
         this.inspectorSources = inspectorSources;
@@ -51,7 +53,8 @@ public class TaskViews {
         return new TaskView(task.id(), task.decisionId(), task.filingId(), task.filingVersion(), task.shipmentKey(), task.port(), task.lane(),
                 task.containers(), task.billOfLading(), reasons, seesInternals ? task.riskScore() : null, task.pickedAtRandom(),
                 task.estimatedArrivalAt(), task.dueAt(), task.status(), task.assignee(), task.version(), task.createdAt(), task.updatedAt(),
-                findingViews, detailed ? outcomes.latest(task.id()).map(o -> o.toJson(json)).orElse(null) : null);
+                findingViews, detailed ? outcomes.latest(task.id()).map(o -> o.toJson(json)).orElse(null) : null,
+                detailed ? tasks.shipmentChanges(task.id()) : null);
     }
 
     private static TaskView.FindingView findingView(Task task, ScanFindingRequest finding) {

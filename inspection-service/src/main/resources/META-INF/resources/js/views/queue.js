@@ -6,10 +6,11 @@ import { STATUS_TEXT, overallState, stateClass } from '../sync-status.js';
 
 export async function queueView(view, { notify }) {
   view.render(h('h1', {}, 'My queue'), loading('Loading tasks…'));
-  const [mine, open, queued] = await Promise.allSettled([
+  const [mine, open, queued, cancelled] = await Promise.allSettled([
     Api.list({ assignee: 'me', status: 'CLAIMED', page: 0, size: 50 }),
     Api.list({ status: 'OPEN', page: 0, size: 50 }),
     outbox.items(),
+    Api.list({ assignee: 'me', status: 'CANCELLED', page: 0, size: 10 }),
   ]);
   if (!view.active) return;
   const queuedItems = queued.status === 'fulfilled' ? queued.value : [];
@@ -32,6 +33,9 @@ export async function queueView(view, { notify }) {
     offline ? h('p', { class: 'alert alert-info' }, 'Offline: showing the last saved lists.') : null,
     taskSection('My tasks', 'my-task-list', mine, 'No tasks assigned to you.', (task) => card(task, queuedItems)),
     taskSection('Open tasks', 'open-task-list', open, 'No open tasks.', (task) => card(task, queuedItems, claim)),
+    // a task taken away while claimed (the filing was withdrawn): shown so that nobody wonders where it went
+    cancelled.status === 'fulfilled' && cancelled.value.data.items.length
+      ? taskSection('Cancelled', 'cancelled-task-list', cancelled, '', (task) => card(task, queuedItems)) : null,
   );
 }
 

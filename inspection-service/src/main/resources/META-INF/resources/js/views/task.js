@@ -37,6 +37,7 @@ export async function taskView(view, id, { notify }) {
       h('h1', {}, task.shipmentKey),
       fromCache ? h('p', { class: 'alert alert-info' }, 'Offline: showing the last saved copy of this task.') : null,
       statusArea,
+      shipmentChanges(task),
       task.outcome ? outcomeSummary(task.outcome) : null,
       facts(task),
       reasons(task),
@@ -55,6 +56,24 @@ export async function taskView(view, id, { notify }) {
 
   view.render(backButton(), loading('Loading task…'));
   await load();
+}
+
+const CHANGE_TITLES = {
+  SUPERSEDED: 'The filing was amended; this task now follows the new decision',
+  REOPENED: 'Selected again after an amendment',
+  RESELECTED: 'Selected again after the outcome was recorded',
+  CANCELLED: 'No longer to be inspected',
+};
+
+/** What became of the shipment since the task was created: amendments, cancellation. */
+function shipmentChanges(task) {
+  const changes = task.shipmentChanges ?? [];
+  if (!changes.length) return null;
+  const cancelled = task.status === 'CANCELLED';
+  return h('section', { class: `alert ${cancelled ? 'alert-error' : 'alert-info'}`, role: 'status', 'data-testid': 'shipment-changes' },
+    cancelled ? h('strong', {}, 'This task was cancelled. Do not inspect unless a supervisor asks you to.') : null,
+    h('ul', {}, changes.map((c) => h('li', { 'data-kind': c.kind },
+      `${formatDateTime(c.at)}: ${CHANGE_TITLES[c.kind] ?? c.kind}${c.detail ? ` (${c.detail})` : ''}`))));
 }
 
 function facts(task) {

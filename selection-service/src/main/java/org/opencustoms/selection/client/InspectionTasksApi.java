@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.opencustoms.common.identity.ServiceToken;
 
-/** inspection-service's task intake. Package-private use only: callers go through {@link InspectionTasksClient}. */
+/** inspection-service's task intake and cancellations. Package-private use only: callers go through {@link InspectionTasksClient}. */
 @RegisterRestClient(configKey = "inspection")
 @Path("/api/v1/inspections")
 @ClientHeaderParam(name = "Authorization", value = "{authorization}")
@@ -24,4 +24,9 @@ interface InspectionTasksApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Void> create(String task);
+
+    @POST
+    @Path("/cancellations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> cancel(String cancellation);
 }

@@ -104,9 +104,31 @@ public class DecisionService {
                                     context.previous() == null ? null : context.previous().id);
                             return log.append(locked, logContent(decision, rules.ruleSet()))
                                     .chain(index -> decisions.persist(entity(decision, index)))
-                                    .call(saved -> decision.lane().isInspection() ? handoff.enqueue(decision, document, filing.filerParty) : Uni.createFrom().voidItem())
+                                    .call(saved -> handOff(decision, document, filing, context.previous()))
                                     .replaceWith(decision);
                         }))));
+    }
+
+    /**
+     * A shipment sent to inspection needs its task (inspection-service supersedes an earlier one of the same
+     * filing); one released after an amendment no longer needs the task an earlier decision asked for.
+     */
+    private Uni<Void> handOff(Decision decision, IsfFiling document, IsfFilingEntity filing, DecisionEntity previous) {
+        if (decision.lane().isInspection()) {
+            return handoff.enqueue(decision, document, filing.filerParty);
+        }
+        if (previous != null && previous.lane.isInspection()) {
+            return handoff.enqueueCancellation(decision.id(), decision.filingId(), decision.filingVersion(), decision.id(),
+                    InspectionHandoff.RELEASED_AFTER_AMENDMENT);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A withdrawn filing's shipment needs no inspection: its task, if a decision asked for one, is cancelled. In the withdrawal's transaction. */
+    public Uni<Void> withdrawn(IsfFilingEntity filing) {
+        return decisions.latestFor(filing.id).chain(latest -> latest != null && latest.lane.isInspection()
+                ? handoff.enqueueCancellation(UUID.randomUUID(), filing.id, filing.currentVersion, null, InspectionHandoff.WITHDRAWN)
+                : Uni.createFrom().voidItem());
     }
 
     /** The whole decision for the record, and the part that may be disclosed, committed to in the log. */

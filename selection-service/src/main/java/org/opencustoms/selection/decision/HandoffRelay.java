@@ -9,18 +9,25 @@ import org.jboss.logging.Logger;
 import org.opencustoms.selection.client.InspectionTasksClient;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Delivers queued hand-offs to inspection-service: reads a batch, calls the peer outside any transaction,
- * then records each result in its own transaction. inspection-service is idempotent on the decision id, so a
- * delivery repeated after a crash creates no second task.
+ * Delivers queued hand-offs (tasks and cancellations) to inspection-service in the order they were written:
+ * reads a batch, calls the peer outside any transaction, then records each result in its own transaction.
+ * inspection-service is idempotent on the decision id and keeps one task per filing, so a delivery repeated
+ * after a crash creates no second task.
  */
 @ApplicationScoped
 public class HandoffRelay {
 
     private static final Logger LOG = Logger.getLogger(HandoffRelay.class);
     private static final int BATCH = 50;
+    /** The payload is canonical JSON written by {@link InspectionHandoff}: "filingId":"<uuid>" */
+    private static final Pattern FILING_ID = Pattern.compile("\"filingId\":\"([0-9a-f-]{36})\"");
 
     private final InspectionTasksClient inspection;
 
@@ -31,10 +38,27 @@ public class HandoffRelay {
     @Scheduled(every = "${selection.handoff.every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> deliverPending() {
+        // a shipment whose message failed gets none of its later ones in this round: a cancellation must not overtake its task
+        Set<String> held = new HashSet<>();
         return Panache.withSession(() -> pending())
                 .onItem().transformToMulti(batch -> Multi.createFrom().iterable(batch))
-                .onItem().transformToUniAndConcatenate(this::deliver)
+                .onItem().transformToUniAndConcatenate(handoff -> {
+                    String filing = filingOf(handoff);
+                    if (held.contains(filing)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return deliver(handoff).invoke(delivered -> {
+                        if (!delivered) {
+                            held.add(filing);
+                        }
+                    }).replaceWithVoid();
+                })
                 .collect().last().replaceWithVoid();
+    }
+
+    private static String filingOf(InspectionHandoffEntity handoff) {
+        Matcher filing = FILING_ID.matcher(handoff.payload);
+        return filing.find() ? filing.group(1) : handoff.decisionId.toString();
     }
 
     private static Uni<List<InspectionHandoffEntity>> pending() {
@@ -45,10 +69,11 @@ public class HandoffRelay {
                 .getResultList());
     }
 
-    private Uni<Void> deliver(InspectionHandoffEntity handoff) {
-        return inspection.create(handoff.payload)
-                .onItem().transformToUni(ok -> record(handoff, null))
-                .onFailure().recoverWithUni(failure -> record(handoff, failure));
+    /** True when inspection-service took the message. */
+    private Uni<Boolean> deliver(InspectionHandoffEntity handoff) {
+        return inspection.deliver(InspectionHandoff.CANCELLATION.equals(handoff.kind), handoff.payload)
+                .onItem().transformToUni(ok -> record(handoff, null).replaceWith(true))
+                .onFailure().recoverWithUni(failure -> record(handoff, failure).replaceWith(false));
     }
 
     private Uni<Void> record(InspectionHandoffEntity handoff, Throwable failure) {

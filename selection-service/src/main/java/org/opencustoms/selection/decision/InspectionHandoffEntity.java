@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A selected shipment waiting to become an inspection task in inspection-service (a transactional outbox). */
+/** A message to inspection-service waiting to be delivered (a transactional outbox): a shipment's task, or its cancellation. */
 @Entity
 @Table(name = "inspection_handoff")
 public class InspectionHandoffEntity {
@@ -16,6 +16,10 @@ public class InspectionHandoffEntity {
     @Id
     @Column(name = "decision_id")
     public UUID decisionId;
+
+    /** TASK (create or supersede the shipment's task) or CANCELLATION */
+    @Column(nullable = false)
+    public String kind;
 
     @Column(nullable = false, columnDefinition = "text")
     public String payload;

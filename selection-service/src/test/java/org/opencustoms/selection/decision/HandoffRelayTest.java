@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HandoffRelayTest {
 
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    /** path and body of each call taken, in order */
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
     static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     static final AtomicInteger STATUS = new AtomicInteger(201);
     static final HttpServer STAND_IN = standIn();
@@ -70,12 +72,34 @@ class HandoffRelayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(second)));
     }
 
-    private String selectedShipment() {
+    @Test
+    void aWithdrawalCancelsTheShipmentsTaskAndNeverOvertakesIt() {
+        STATUS.set(503);
+        String location = selectedFiling();
+        String filingId = location.substring(location.lastIndexOf('/') + 1);
+        String decision = DecisionApiTest.decisionOf(location).getString("decision.id");
+        org.opencustoms.selection.Actors.importer().when().delete(location).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(decision) >= 2);
+
+        STATUS.set(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> CALLS.stream().anyMatch(call ->
+                call.startsWith("/api/v1/inspections/cancellations ") && call.contains(filingId)));
+        List<String> forFiling = CALLS.stream().filter(call -> call.contains(filingId)).toList();
+        assertEquals(2, forFiling.size(), "the task, then its cancellation: " + forFiling);
+        assertTrue(forFiling.get(0).startsWith("/api/v1/inspections ") && forFiling.get(0).contains(decision), forFiling.get(0));
+        assertTrue(forFiling.get(1).contains("\"reason\":\"WITHDRAWN\"") && forFiling.get(1).contains("\"filingVersion\":1"),
+                forFiling.get(1));
+    }
+
+    private String selectedFiling() {
         Map<String, Object> filing = IsfFixtures.isf10();
         IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", "KP");
         IsfFixtures.with(filing, "commodityLines[0].htsNumber", "9306.30.4100");
-        String location = IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
-        return DecisionApiTest.decisionOf(location).getString("decision.id");
+        return IsfFixtures.post(filing).then().statusCode(201).extract().header("Location");
+    }
+
+    private String selectedShipment() {
+        return DecisionApiTest.decisionOf(selectedFiling()).getString("decision.id");
     }
 
     private String state(String decisionId) {
@@ -102,6 +126,7 @@ class HandoffRelayTest {
                 int status = STATUS.get();
                 if (status < 300) {
                     RECEIVED.add(body);
+                    CALLS.add(exchange.getRequestURI().getPath() + " " + body);
                     AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 }
                 exchange.sendResponseHeaders(status, -1);

@@ -130,13 +130,15 @@ public class IsfFilingService {
     @WithTransaction
     public Uni<FilingReceipt> withdraw(UUID id, FilingAccess filer) {
         return load(id, filer).chain(entity -> {
+            Uni<Void> cancelTask = Uni.createFrom().voidItem();
             if (entity.status != FilingStatus.WITHDRAWN) {
                 entity.status = FilingStatus.WITHDRAWN;
                 entity.withdrawnBy = filer.subject();
                 entity.withdrawnAt = time.now();
                 entity.lastChangedAt = entity.withdrawnAt;
+                cancelTask = decisions.withdrawn(entity);
             }
-            return versions.findVersion(id, entity.currentVersion)
+            return cancelTask.chain(() -> versions.findVersion(id, entity.currentVersion))
                     .chain(version -> view(entity, version))
                     .map(view -> new FilingReceipt(id, entity.currentVersion, entity.status, view.warnings(), view.compliance()));
         });
