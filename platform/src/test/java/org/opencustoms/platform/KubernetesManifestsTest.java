@@ -56,10 +56,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @MethodSource("services")
     void everySecretTheServiceRequiresIsSourcedFromASecret(ServiceSpec spec) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("..", spec.name(), "src/main/resources/application.properties"))) {
-            properties.load(reader);
-        }
+        Properties properties = applicationProperties(spec);
         String required = properties.getProperty("platform.required-secrets");
         assertNotNull(required, spec.name() + " lists the secrets it refuses to start without");
         Map<String, Object> deployment = find(spec.name(), "Deployment");
@@ -125,10 +122,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @MethodSource("services")
     void theShutdownFitsInThePodsGracePeriod(ServiceSpec spec) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("..", spec.name(), "src/main/resources/application.properties"))) {
-            properties.load(reader);
-        }
+        Properties properties = applicationProperties(spec);
         Map<String, Object> deployment = find(spec.name(), "Deployment");
         int grace = (Integer) map(map(map(deployment, "spec"), "template"), "spec").get("terminationGracePeriodSeconds");
         int preStop = (Integer) map(map(map(container(deployment), "lifecycle"), "preStop"), "sleep").get("seconds");
@@ -138,6 +132,14 @@ class KubernetesManifestsTest {
         assertTrue(preStop + requests + analyses + 5 <= grace, spec.name() + ": preStop " + preStop + " s + requests " + requests
                 + " s + analyses " + analyses + " s + 5 s margin must fit in terminationGracePeriodSeconds " + grace);
         assertTrue(grace <= ServiceSpec.STOP_GRACE.toSeconds(), "bin/platform waits at least as long as k8s does");
+    }
+
+    private static Properties applicationProperties(ServiceSpec spec) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("..", spec.name(), "src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     /** The default of a {@code ${VARIABLE:10s}} value, in seconds. */
