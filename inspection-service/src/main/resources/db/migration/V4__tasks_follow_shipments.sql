@@ -4,16 +4,17 @@
 alter table task drop constraint task_status_check;
 alter table task add constraint task_status_check check (status in ('OPEN', 'CLAIMED', 'SUBMITTED', 'CANCELLED'));
 
+-- ranked over every status: a live task behind a newer one with an outcome is cancelled too
 with ranked as (
-    select id, row_number() over (partition by filing_id order by filing_version desc, created_at desc) as newest
-    from task where status in ('OPEN', 'CLAIMED')
+    select id, status, row_number() over (partition by filing_id order by filing_version desc, created_at desc) as newest
+    from task
+), cancelled as (
+    update task set status = 'CANCELLED', version = version + 1, updated_at = now()
+    where id in (select id from ranked where newest > 1 and status in ('OPEN', 'CLAIMED'))
+    returning id
 )
-update task set status = 'CANCELLED', version = version + 1, updated_at = now()
-where id in (select id from ranked where newest > 1);
-
 insert into task_event (task_id, at, actor, kind, detail)
-select id, now(), 'migration', 'CANCELLED', 'superseded by a newer task for the same filing'
-from task where status = 'CANCELLED';
+select id, now(), 'migration', 'CANCELLED', 'superseded by a newer task for the same filing' from cancelled;
 
 create unique index task_one_live_per_filing on task (filing_id) where status in ('OPEN', 'CLAIMED');
 create index task_filing on task (filing_id, filing_version desc);

@@ -4,3 +4,6 @@
 -- the column no longer references one).
 ALTER TABLE inspection_handoff DROP CONSTRAINT inspection_handoff_decision_id_fkey;
 ALTER TABLE inspection_handoff ADD COLUMN kind text NOT NULL DEFAULT 'TASK' CHECK (kind IN ('TASK', 'CANCELLATION'));
+-- delivery order is the order written, whatever the clocks of the replicas that wrote them
+ALTER TABLE inspection_handoff ADD COLUMN seq bigserial;
+CREATE INDEX inspection_handoff_pending_seq ON inspection_handoff (state, seq);

@@ -65,6 +65,11 @@ public class OutcomeService {
                 }
             }
             Task task = tasks.findForUpdate(tx, taskId).orElseThrow(() -> ProblemException.notFound("Inspection task", taskId));
+            if (task.status() == TaskStatus.CANCELLED && !supervisor) {
+                // the tablet keeps the outcome (a failed item it can show); a supervisor can still record it if the container was opened
+                throw new ProblemException(Problem.of(409, "task-cancelled", "Conflict",
+                        "the shipment no longer needs inspecting (its filing was withdrawn or released); ask a supervisor to record this outcome"));
+            }
             requireCurrentVersion(task, ifMatch);
             requireMayRecord(task, actor, supervisor);
             int previous = outcomes.latestVersion(tx, taskId);

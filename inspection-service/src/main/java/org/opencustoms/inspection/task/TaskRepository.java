@@ -85,6 +85,12 @@ public class TaskRepository {
                 .orElseThrow();
     }
 
+    /** Whether the task already has this event (a redelivered message must not repeat it). */
+    public boolean hasEvent(Db.Tx tx, UUID taskId, String kind, String detail) {
+        return tx.query("select 1 from inspection.task_event where task_id = $1 and kind = $2 and detail = $3 limit 1",
+                taskId, kind, detail).rowCount() > 0;
+    }
+
     /** What happened to the shipment behind a task (created, superseded, cancelled, reopened), oldest first. */
     public List<ShipmentChange> shipmentChanges(UUID taskId) {
         List<ShipmentChange> changes = new ArrayList<>();

@@ -58,11 +58,12 @@ public class TaskService {
                 handoff.reasons() == null ? List.of() : List.copyOf(handoff.reasons()), handoff.riskScore(), handoff.pickedAtRandom(),
                 arrival, dueAt, TaskStatus.OPEN, null, 1, now, now, null, handoff.importerParty());
         return db.transaction(tx -> {
+            // the filing's lock first: a slow first delivery of a decision must see what its retry already did
+            Optional<Task> latest = tasks.latestForFilingForUpdate(tx, handoff.filingId());
             Optional<Task> delivered = tasks.findByDecision(tx, handoff.decisionId());
             if (delivered.isPresent()) {
                 return new TaskRepository.Created(delivered.get(), false);
             }
-            Optional<Task> latest = tasks.latestForFilingForUpdate(tx, handoff.filingId());
             if (latest.isEmpty()) {
                 TaskRepository.Created created = tasks.insertIfAbsent(tx, task);
                 if (created.created()) {
@@ -77,15 +78,18 @@ public class TaskService {
                 return new TaskRepository.Created(current, false);
             }
             if (current.status() == TaskStatus.SUBMITTED) {
-                tasks.recordEvent(tx, current.id(), actor, "RESELECTED", "decision " + handoff.decisionId() + " for filing version "
-                        + handoff.filingVersion() + " selected the shipment again after its outcome was recorded");
+                String detail = "decision " + handoff.decisionId() + " for filing version " + handoff.filingVersion()
+                        + " selected the shipment again after its outcome was recorded";
+                if (!tasks.hasEvent(tx, current.id(), "RESELECTED", detail)) {
+                    tasks.recordEvent(tx, current.id(), actor, "RESELECTED", detail);
+                }
                 return new TaskRepository.Created(current, false);
             }
             Task updated = tasks.supersede(tx, current, task);
             String kind = current.status() == TaskStatus.CANCELLED ? "REOPENED" : "SUPERSEDED";
             tasks.recordEvent(tx, updated.id(), actor, kind, "decision " + handoff.decisionId() + " for filing version "
                     + handoff.filingVersion() + " replaces decision " + current.decisionId() + " for version " + current.filingVersion()
-                    + (current.assignee() != null && updated.assignee() == null ? "; the port changed, so the task is open again" : ""));
+                    + (current.status() == TaskStatus.CLAIMED && updated.assignee() == null ? "; the port changed, so the task is open again" : ""));
             attachWaitingFindings(tx, updated, actor);
             return new TaskRepository.Created(updated, false);
         });
@@ -156,12 +160,11 @@ public class TaskService {
         if (assignee == null || !assignee.matches("[A-Za-z0-9._@-]{1,64}")) {
             throw new InvalidRequestException("Invalid assignment", List.of(new FieldViolation("assignee", "required: a user name")));
         }
-        return db.transaction(tx -> tasks.update(tx, id, "status = 'CLAIMED', assignee = $2", "status <> 'SUBMITTED'", assignee)
+        return db.transaction(tx -> tasks.update(tx, id, "status = 'CLAIMED', assignee = $2", "status in ('OPEN', 'CLAIMED')", assignee)
                 .map(task -> event(tx, task, supervisor, "ASSIGNED", "to " + assignee))
-                .orElseThrow(() -> {
-                    existing(tx, id);
-                    return conflict("task-submitted", "the task already has an outcome; it cannot be reassigned");
-                }));
+                .orElseThrow(() -> existing(tx, id).status() == TaskStatus.CANCELLED
+                        ? conflict("task-cancelled", "the task was cancelled; it cannot be assigned")
+                        : conflict("task-submitted", "the task already has an outcome; it cannot be reassigned")));
     }
 
     private Task event(Db.Tx tx, Task task, String actor, String kind, String detail) {

@@ -156,7 +156,7 @@ function actions(task, notify) {
   return h('div', { class: 'actions' },
     task.status === 'OPEN' ? button('Claim task', claim, { class: 'btn btn-primary', 'data-testid': 'claim-button' }) : null,
     mine ? button('Release task', release, { class: 'btn btn-secondary', 'data-testid': 'release-task' }) : null,
-    task.status !== 'OPEN'
+    task.status !== 'OPEN' && task.status !== 'CANCELLED'
       ? h('a', { class: 'btn btn-primary', href: `#/task/${encodeURIComponent(task.id)}/outcome`, 'data-testid': 'record-outcome' },
         task.outcome ? 'Correct outcome' : 'Record outcome')
       : null);

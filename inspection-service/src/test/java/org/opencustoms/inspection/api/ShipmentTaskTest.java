@@ -20,7 +20,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opencustoms.inspection.Fixtures.as;
 import static org.opencustoms.inspection.Fixtures.containerNumber;
+import static org.opencustoms.inspection.Fixtures.etag;
 import static org.opencustoms.inspection.Fixtures.handoff;
+import static org.opencustoms.inspection.Fixtures.noDiscrepancy;
 
 /**
  * A shipment owns one task: a re-decision after an amendment supersedes it, a late older decision changes
@@ -82,6 +84,23 @@ class ShipmentTaskTest {
                 .body("id", equalTo(taskId)).body("status", equalTo("OPEN"));
         as("inspector1").get("/api/v1/inspections/{id}", taskId).then()
                 .body("shipmentChanges.kind", equalTo(List.of("CANCELLED", "REOPENED")));
+    }
+
+    @Test
+    void anInspectorsOutcomeForACancelledTaskIsRefusedAndTheTaskCannotBeAssigned() {
+        Map<String, Object> first = handoff(containerNumber());
+        String taskId = as("selection-service").body(first).post("/api/v1/inspections").then().statusCode(201).extract().path("id");
+        as("inspector1").post("/api/v1/inspections/{id}/claim", taskId).then().statusCode(200);
+        String seen = etag("inspector1", taskId);
+        as("selection-service").body(Map.of("filingId", first.get("filingId"), "filingVersion", 1, "reason", "WITHDRAWN"))
+                .post("/api/v1/inspections/cancellations").then().statusCode(200).body("cancelled", equalTo(true));
+
+        // an outcome queued on the tablet before the withdrawal reached it
+        as("inspector1").header("If-Match", seen).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", taskId).then()
+                .statusCode(409).body("type", equalTo("https://opencustoms.org/problems/task-cancelled"));
+        as("supervisor").body(Map.of("assignee", "inspector2")).put("/api/v1/inspections/{id}/assignee", taskId).then()
+                .statusCode(409).body("type", equalTo("https://opencustoms.org/problems/task-cancelled"));
+        as("inspector1").get("/api/v1/inspections/{id}", taskId).then().body("status", equalTo("CANCELLED"));
     }
 
     @Test

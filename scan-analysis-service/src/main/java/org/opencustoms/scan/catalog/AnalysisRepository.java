@@ -75,7 +75,7 @@ public class AnalysisRepository {
     public int reclaimExpired(Duration lease, int maxAttempts) {
         String expired = "status = 'ANALYSING' and analysis_started_at < now() - make_interval(secs => $1)";
         int failed = pool.preparedQuery("update scan_analysis.scan set status = 'FAILED', analysis_error = $2 where " + expired
-                        + " and analysis_attempts >= $3")
+                        + " and analysis_attempts - analysis_forgiven >= $3")
                 .execute(Tuple.of((double) lease.toSeconds(), "the analysis did not finish in " + maxAttempts + " attempts", maxAttempts))
                 .await().atMost(TIMEOUT).rowCount();
         int requeued = pool.preparedQuery("update scan_analysis.scan set status = 'QUEUED', analysis_started_at = null where " + expired)
@@ -84,7 +84,21 @@ public class AnalysisRepository {
         return failed + requeued;
     }
 
-    /** Claimed scans this process will not analyse after all (it is shutting down) go back to the queue. */
+    /**
+     * Scans whose analysis was cut short by the shutdown go back to the queue, the attempt forgiven. Their attempt
+     * number stays, so the next claim's is higher and a result the cut-short worker still finishes cannot be recorded.
+     */
+    public void releaseRunning(List<String> scanIds) {
+        if (scanIds.isEmpty()) {
+            return;
+        }
+        pool.preparedQuery("update scan_analysis.scan set status = 'QUEUED', analysis_started_at = null, "
+                        + "analysis_forgiven = analysis_forgiven + 1 where status = 'ANALYSING' and scan_id = any($1)")
+                .execute(Tuple.of(scanIds.toArray(String[]::new)))
+                .await().atMost(TIMEOUT);
+    }
+
+    /** Claimed scans this process never started (it is shutting down) go back to the queue; no worker holds them. */
     public void release(List<String> scanIds) {
         if (scanIds.isEmpty()) {
             return;
@@ -136,7 +150,7 @@ public class AnalysisRepository {
     /** The analysis broke for a reason that may pass: back to the queue, or FAILED after {@code maxAttempts}. */
     public void recordBroken(Claim claim, String reason, int maxAttempts) {
         pool.preparedQuery("update scan_analysis.scan set analysis_error = $3, analysis_started_at = null, "
-                        + "status = case when analysis_attempts >= $4 then 'FAILED' else 'QUEUED' end where " + OWNED)
+                        + "status = case when analysis_attempts - analysis_forgiven >= $4 then 'FAILED' else 'QUEUED' end where " + OWNED)
                 .execute(Tuple.of(claim.scan().scanId(), claim.attempt(), reason, maxAttempts))
                 .await().atMost(TIMEOUT);
     }

@@ -172,11 +172,11 @@ public class AnalysisWorkers {
             Thread.currentThread().interrupt();
         }
         // closing predictors a worker still uses could crash the JVM; the process is ending anyway. The scans go back
-        // uncharged: a deploy must not count against a valid scan. A result finished after this is not stored (its claim is gone).
+        // forgiven: a deploy must not count against a valid scan. A result finished after this is not stored (its claim is gone).
         List<String> unfinished = List.copyOf(running);
         LOG.warnf("%d scan analyses still running after %s at shutdown go back to the queue", unfinished.size(), config.shutdownWait());
         try {
-            repository.release(unfinished);
+            repository.releaseRunning(unfinished);
         } catch (RuntimeException e) {
             LOG.warnf("could not put %d running scans back in the queue (their lease will, as a failed attempt): %s",
                     unfinished.size(), e.getMessage());

@@ -63,7 +63,7 @@ public class HandoffRelay {
 
     private static Uni<List<InspectionHandoffEntity>> pending() {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "from InspectionHandoffEntity h where h.state = :state order by h.createdAt", InspectionHandoffEntity.class)
+                        "from InspectionHandoffEntity h where h.state = :state order by h.seq", InspectionHandoffEntity.class)
                 .setParameter("state", InspectionHandoff.PENDING)
                 .setMaxResults(BATCH)
                 .getResultList());

@@ -33,6 +33,10 @@ public class InspectionHandoffEntity {
     @Column(name = "last_error")
     public String lastError;
 
+    /** the order of writing, filled by the database */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
