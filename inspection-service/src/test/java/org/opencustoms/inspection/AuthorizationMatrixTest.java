@@ -22,6 +22,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyEndpointAnswersEachRoleAsTheRolesTableSays() {
         new AuthorizationMatrix()
+                .outboxAdministration()
                 .pathValue("id", "00000000-0000-0000-0000-000000000000")
                 .pathValue("appealId", "00000000-0000-0000-0000-000000000000")
                 .pathValue("scanId", "NO-SUCH-SCAN")

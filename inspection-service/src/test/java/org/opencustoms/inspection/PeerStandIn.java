@@ -26,6 +26,10 @@ public class PeerStandIn implements QuarkusTestResourceLifecycleManager {
     public static final String UNANALYSED = "UNANALYSED";
     public static final List<String> LABELS = new CopyOnWriteArrayList<>();
     public static final List<String> LABEL_AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    /** labels whose body contains one of these are refused with 422, as selection-service refuses a label it cannot learn from */
+    public static final java.util.Set<String> REFUSED_LABELS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** while set, the label intake answers 503, as a selection-service that is restarting */
+    public static final java.util.concurrent.atomic.AtomicBoolean LABELS_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
     private HttpServer server;
 
     @Override
@@ -36,7 +40,16 @@ public class PeerStandIn implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/v1/outcome-labels", exchange -> {
-            LABELS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String label = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (LABELS_DOWN.get()) {
+                respond(exchange, 503, "application/problem+json", "{\"status\":503}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (REFUSED_LABELS.stream().anyMatch(label::contains)) {
+                respond(exchange, 422, "application/problem+json", "{\"status\":422,\"type\":\"unknown-decision\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            LABELS.add(label);
             LABEL_AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
             respond(exchange, 202, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         });

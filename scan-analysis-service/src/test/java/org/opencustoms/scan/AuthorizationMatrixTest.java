@@ -16,6 +16,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyEndpointAnswersEachRoleAsTheRolesTableSays() {
         new AuthorizationMatrix()
+                .outboxAdministration()
                 .pathValue("id", "NO-SUCH-SCAN")
                 .allow("GET", "/api/v1/scans", SUPERVISOR, AUDITOR)
                 .allow("GET", "/api/v1/scans/{id}", INSPECTOR, SUPERVISOR, INSPECTION_SERVICE)

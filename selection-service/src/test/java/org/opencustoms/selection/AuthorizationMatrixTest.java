@@ -18,6 +18,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyEndpointAnswersEachRoleAsTheRolesTableSays() {
         new AuthorizationMatrix()
+                .outboxAdministration()
                 .pathValue("id", "00000000-0000-0000-0000-000000000000")
                 .pathValue("version", "999999")
                 .pathValue("index", "999999999")

@@ -40,7 +40,7 @@ public class FeedbackOutbox {
         label.put("action", outcome.action());
         label.put("correction", outcomeVersion > 1);
         label.put("recordedAt", recordedAt.toString());
-        tx.query("insert into inspection.feedback_outbox (task_id, outcome_version, payload, state, attempts, created_at) "
-                + "values ($1, $2, $3::jsonb, 'PENDING', 0, now())", task.id(), outcomeVersion, json.write(label));
+        tx.query("insert into inspection.feedback_outbox (task_id, outcome_version, payload, state, attempts, created_at, ordering_key) "
+                + "values ($1, $2, $3::text::jsonb, 'PENDING', 0, now(), $4)", task.id(), outcomeVersion, json.write(label), task.id().toString());
     }
 }

@@ -1,95 +1,61 @@
 package org.opencustoms.inspection.feedback;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencustoms.common.identity.ServiceToken;
-import org.jboss.logging.Logger;
-import org.opencustoms.inspection.db.Db;
+import org.opencustoms.common.outbox.DeliveryResult;
+import org.opencustoms.common.outbox.Outbox;
+import org.opencustoms.common.outbox.OutboxMessage;
+import org.opencustoms.common.outbox.OutboxPolicy;
+import org.opencustoms.common.outbox.OutboxRelay;
+import org.opencustoms.common.outbox.OutboxTable;
+import org.opencustoms.common.peer.Peers;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Delivers outcome labels to selection-service ({@code POST /api/v1/outcome-labels}), outside any
- * transaction, and records each result. A label stays pending, with its last error, until delivered;
- * selection-service must be idempotent on (inspectionId, outcomeVersion), as a crash after delivery
- * and before bookkeeping repeats it.
+ * Delivers the feedback outbox ("feedback": outcome labels, a task's versions in order) to selection-service.
+ * selection-service is idempotent on (inspectionId, outcomeVersion), as a crash after delivery and before
+ * bookkeeping repeats a label. A label it refuses for good (a task a supervisor created by hand has no
+ * decision to learn from) becomes a dead letter instead of blocking the rest.
  */
 @ApplicationScoped
 public class FeedbackRelay {
 
-    private static final Logger LOG = Logger.getLogger(FeedbackRelay.class);
-    private static final int BATCH = 50;
+    static final OutboxTable TABLE = new OutboxTable("feedback", "inspection.feedback_outbox", "ordering_key", List.of());
 
-    private final Db db;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final URI labels;
-    private final Config config;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final SelectionLabelsClient selection;
 
-    @Inject
-    public FeedbackRelay(Db db, @ConfigProperty(name = "inspection.selection-url") String selectionUrl, Config config) {
-        this.db = db;
-        this.labels = URI.create(selectionUrl + "/api/v1/outcome-labels");
-        this.config = config;
+    public FeedbackRelay(Pool pool, Config config, MeterRegistry registry, Peers peers, SelectionLabelsClient selection) {
+        this.outbox = new Outbox(TABLE, OutboxPolicy.of(config, TABLE.name()), pool, registry);
+        this.relay = new OutboxRelay(outbox, SelectionLabelsClient.PEER, peers, registry);
+        this.selection = selection;
     }
 
-    @Scheduled(every = "${inspection.feedback.every:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Produces
+    @Singleton
+    Outbox outbox() {
+        return outbox;
+    }
+
+    @Scheduled(every = "${inspection.feedback.every:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         deliverPending();
     }
 
-    /** Tries every pending label once; returns how many were delivered. */
+    /** Delivers every due label; returns how many were delivered. */
     public int deliverPending() {
-        List<Pending> pending = new ArrayList<>();
-        for (Row row : db.query("select task_id, outcome_version, payload from inspection.feedback_outbox where state = 'PENDING' "
-                + "order by created_at limit " + BATCH)) {
-            pending.add(new Pending(row.getUUID("task_id"), row.getInteger("outcome_version"), String.valueOf(row.getValue("payload"))));
-        }
-        int delivered = 0;
-        for (Pending label : pending) {
-            String error = send(label.payload());
-            if (error == null) {
-                db.query("update inspection.feedback_outbox set state = 'DELIVERED', attempts = attempts + 1, delivered_at = now(), last_error = null "
-                        + "where task_id = $1 and outcome_version = $2", label.taskId(), label.version());
-                delivered++;
-            } else {
-                db.query("update inspection.feedback_outbox set attempts = attempts + 1, last_error = $3 where task_id = $1 and outcome_version = $2",
-                        label.taskId(), label.version(), error);
-            }
-        }
-        if (delivered < pending.size()) {
-            LOG.debugf("%d of %d outcome labels not delivered to selection-service yet", pending.size() - delivered, pending.size());
-        }
-        return delivered;
+        return relay.drain(this::deliver);
     }
 
-    private String send(String payload) {
-        HttpRequest request = HttpRequest.newBuilder(labels).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Authorization", ServiceToken.authorization(config))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() / 100 == 2 ? null
-                    : "HTTP " + response.statusCode() + ": " + response.body().substring(0, Math.min(500, response.body().length()));
-        } catch (IOException e) {
-            return "unreachable: " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
-    private record Pending(UUID taskId, int version, String payload) {
+    private DeliveryResult deliver(OutboxMessage label) {
+        return DeliveryResult.of(() -> selection.send(label.payload()));
     }
 }

@@ -115,9 +115,12 @@ class OutcomeApiTest {
 
         List<String> labels = PeerStandIn.LABELS.stream().filter(label -> label.contains(id)).toList();
         assertEquals(2, labels.size(), "one label per outcome version: " + labels);
-        assertTrue(labels.get(0).contains("\"violationFound\":true") && labels.get(0).contains("\"category\":\"NARCOTICS\"")
-                && labels.get(0).contains(decisionId), labels.get(0));
-        assertTrue(labels.get(1).contains("\"violationFound\":false") && labels.get(1).contains("\"correction\":true"), labels.get(1));
+        io.restassured.path.json.JsonPath first = io.restassured.path.json.JsonPath.from(labels.get(0));
+        io.restassured.path.json.JsonPath second = io.restassured.path.json.JsonPath.from(labels.get(1));
+        assertEquals(List.of(1, true, "NARCOTICS", decisionId, false), List.of(first.getInt("outcomeVersion"), first.getBoolean("violationFound"),
+                first.getString("category"), first.getString("decisionId"), first.getBoolean("correction")), labels.get(0));
+        assertEquals(List.of(2, false, true), List.of(second.getInt("outcomeVersion"), second.getBoolean("violationFound"),
+                second.getBoolean("correction")), labels.get(1));
         feedback.deliverPending();
         assertEquals(2, PeerStandIn.LABELS.stream().filter(label -> label.contains(id)).count(), "delivered labels are not sent again");
         assertTrue(PeerStandIn.LABEL_AUTHORIZATIONS.stream().allMatch(a -> a != null && a.startsWith("Bearer ")));

@@ -50,6 +50,15 @@ public final class AuthorizationMatrix {
         return this;
     }
 
+    /** Every service's outbox administration (service-common's DeadLetterResource): supervisors only. */
+    public AuthorizationMatrix outboxAdministration() {
+        return allow("GET", "/api/v1/admin/outboxes", "supervisor")
+                .allow("GET", "/api/v1/admin/outboxes/{outbox}/dead-letters", "supervisor")
+                .allow("POST", "/api/v1/admin/outboxes/{outbox}/dead-letters/replay", "supervisor")
+                .allow("POST", "/api/v1/admin/outboxes/{outbox}/dead-letters/{id}/replay", "supervisor")
+                .allow("DELETE", "/api/v1/admin/outboxes/{outbox}/dead-letters/{id}", "supervisor");
+    }
+
     /** The value put in for a path template such as {id}; "1" where none is given. */
     public AuthorizationMatrix pathValue(String name, String value) {
         pathValues.put(name, value);

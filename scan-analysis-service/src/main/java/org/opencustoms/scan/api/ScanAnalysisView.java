@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param regions   suspect regions in the scan's own pixels, highest score first
  * @param rendition the display image the regions can be drawn on, and where to fetch it
- * @param findings  where the finding for inspection-service stands: PENDING, DELIVERED, REJECTED, or null when there is none
+ * @param findings  where the finding for inspection-service stands: PENDING, DELIVERED, DEAD (refused for good), DISCARDED, or null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanAnalysisView(

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 
-/** Where findings go: inspection-service, called with this service's own token (SERVICE_TOKEN). */
+/** Where findings go: inspection-service, called with this service's own token (SERVICE_TOKEN); retries are set by outbox.findings.*. */
 @ConfigMapping(prefix = "scan.findings")
 public interface FindingsConfig {
 
@@ -18,8 +18,4 @@ public interface FindingsConfig {
     /** How often the relay looks for findings to send (a scheduler interval such as 2s). */
     @WithDefault("2s")
     String every();
-
-    /** The longest wait between two attempts to deliver a finding. */
-    @WithDefault("PT5M")
-    Duration maxBackoff();
 }

@@ -1,8 +1,12 @@
 package org.opencustoms.scan.findings;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.opencustoms.common.identity.ServiceToken;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.opencustoms.common.identity.ServiceToken;
+import org.opencustoms.common.peer.PeerAnswer;
+import org.opencustoms.common.peer.PeerUnavailableException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,46 +14,51 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Posts findings to inspection-service: by inspection when the scanner named one, else by container number. */
+/**
+ * Posts findings to inspection-service: by inspection when the scanner named one, else by container number.
+ * Outages fail with {@link PeerUnavailableException} and trip the breaker; a refused finding is an answer. No
+ * retry here: the findings outbox retries with backoff. Timeout and breaker are set in application.properties.
+ */
 @ApplicationScoped
+@Timeout
+@CircuitBreaker(failOn = PeerUnavailableException.class)
 public class InspectionFindingsClient {
 
-    private final FindingsConfig config;
+    public static final String PEER = "inspection-service";
+
+    private final FindingsConfig findings;
+    private final Config config;
     private final HttpClient http;
 
-    public InspectionFindingsClient(FindingsConfig config) {
+    public InspectionFindingsClient(FindingsConfig findings, Config config) {
+        this.findings = findings;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.http = HttpClient.newBuilder().connectTimeout(findings.timeout()).build();
     }
 
-    public Answer postToInspection(String inspectionId, String finding) throws IOException, InterruptedException {
+    public PeerAnswer postToInspection(String inspectionId, String finding) {
         return post("/api/v1/inspections/" + inspectionId + "/scan-findings", finding);
     }
 
-    public Answer postByContainer(String finding) throws IOException, InterruptedException {
+    public PeerAnswer postByContainer(String finding) {
         return post("/api/v1/scan-findings", finding);
     }
 
-    private Answer post(String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.inspectionUrl().toString().replaceAll("/+$", "") + path))
-                .timeout(config.timeout())
+    private PeerAnswer post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(findings.inspectionUrl().toString().replaceAll("/+$", "") + path))
+                .timeout(findings.timeout())
                 .header("Content-Type", "application/json")
-                .header("Authorization", ServiceToken.authorization(ConfigProvider.getConfig()))
+                .header("Authorization", ServiceToken.authorization(config))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
-    }
-
-    public record Answer(int status, String body) {
-
-        boolean accepted() {
-            return status == 200 || status == 201;
-        }
-
-        /** The finding itself is wrong: sending it again cannot help. */
-        boolean refusedForGood() {
-            return status == 400 || status == 422;
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return PeerUnavailableException.unlessOutage(PEER, new PeerAnswer(response.statusCode(), response.body()));
+        } catch (IOException e) {
+            throw new PeerUnavailableException(PEER + " cannot be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException("interrupted while calling " + PEER, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.opencustoms.selection.decision;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.opencustoms.common.outbox.Outbox;
 import org.opencustoms.selection.isf.model.IsfFiling;
 
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class InspectionHandoff {
 
-    public static final String PENDING = "PENDING";
-    public static final String DELIVERED = "DELIVERED";
     public static final String TASK = "TASK";
     public static final String CANCELLATION = "CANCELLATION";
     public static final String WITHDRAWN = "WITHDRAWN";
@@ -44,7 +43,7 @@ public class InspectionHandoff {
         if (importerParty != null) {
             task.put("importerParty", importerParty);
         }
-        return persist(decision.id(), TASK, task);
+        return persist(decision.id(), decision.filingId(), TASK, task);
     }
 
     /**
@@ -60,15 +59,16 @@ public class InspectionHandoff {
             cancellation.put("decisionId", decisionId);
         }
         cancellation.put("reason", reason);
-        return persist(messageId, CANCELLATION, cancellation);
+        return persist(messageId, filingId, CANCELLATION, cancellation);
     }
 
-    private static Uni<Void> persist(UUID messageId, String kind, Map<String, Object> payload) {
+    private static Uni<Void> persist(UUID messageId, UUID filingId, String kind, Map<String, Object> payload) {
         InspectionHandoffEntity entity = new InspectionHandoffEntity();
         entity.decisionId = messageId;
         entity.kind = kind;
+        entity.orderingKey = filingId.toString();
         entity.payload = new String(CanonicalJson.bytes(payload), StandardCharsets.UTF_8);
-        entity.state = PENDING;
+        entity.state = Outbox.PENDING;
         entity.attempts = 0;
         entity.createdAt = Instant.now();
         return Panache.getSession().chain(session -> session.persist(entity));

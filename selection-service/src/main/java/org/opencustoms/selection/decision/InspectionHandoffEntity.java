@@ -24,6 +24,11 @@ public class InspectionHandoffEntity {
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
+    /** the filing: its messages are delivered one at a time, in the order written */
+    @Column(name = "ordering_key", nullable = false)
+    public String orderingKey;
+
+    /** PENDING, DELIVERED, DEAD (refused for good) or DISCARDED; see org.opencustoms.common.outbox.Outbox */
     @Column(nullable = false)
     public String state;
 

@@ -91,6 +91,21 @@ class HandoffRelayTest {
                 forFiling.get(1));
     }
 
+    @Test
+    void aHandoffRefusedForGoodIsADeadLetterAndTheRestFlowOn() {
+        STATUS.set(422);
+        String refused = selectedShipment();
+        assertEquals("DEAD", await().atMost(Duration.ofSeconds(20)).until(() -> state(refused), "DEAD"::equals));
+        assertEquals(1, attempts(refused), "a refusal is final: not retried");
+
+        STATUS.set(201);
+        String next = selectedShipment();
+        assertEquals("DELIVERED", await().atMost(Duration.ofSeconds(20)).until(() -> state(next), "DELIVERED"::equals),
+                "a dead letter blocks nothing, and a refusal does not open the breaker");
+        org.opencustoms.selection.Actors.as("supervisor").get("/api/v1/admin/outboxes/handoff/dead-letters").then().statusCode(200)
+                .body("payload", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(refused)));
+    }
+
     private String selectedFiling() {
         Map<String, Object> filing = IsfFixtures.isf10();
         IsfFixtures.with(filing, "commodityLines[0].countryOfOrigin", "KP");

@@ -52,7 +52,7 @@ class PublicEndpointsDiscloseNothingTest {
         long size = logged.getLong("treeHead.treeSize");
 
         Map<String, String> values = Map.of("id", location.substring(location.lastIndexOf('/') + 1),
-                "index", Long.toString(logged.getLong("logIndex")), "period", today, "version", "0");
+                "index", Long.toString(logged.getLong("logIndex")), "period", today, "version", "0", "outbox", "handoff");
         String query = "?index=" + logged.getLong("logIndex") + "&from=1&to=" + size + "&limit=5000";
 
         JsonPath document = RestAssured.given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200).extract().jsonPath();
