@@ -24,7 +24,8 @@ final class UploadAttempt implements ClientResponseObserver<UploadRequest, Uploa
     private ClientCallStreamObserver<UploadRequest> call;
     private UploadResponse first;
     private Completed completed;
-    private Status failure;
+    /** the server's answer with its trailers, which carry the retry pushback */
+    private StatusRuntimeException failure;
     private boolean closed;
 
     @Override
@@ -53,7 +54,7 @@ final class UploadAttempt implements ClientResponseObserver<UploadRequest, Uploa
     public void onError(Throwable error) {
         lock.lock();
         try {
-            failure = Status.fromThrowable(error);
+            failure = Status.fromThrowable(error).asRuntimeException(Status.trailersFromThrowable(error));
             closed = true;
             changed.signalAll();
         } finally {
@@ -100,7 +101,7 @@ final class UploadAttempt implements ClientResponseObserver<UploadRequest, Uploa
                     return result.get();
                 }
                 if (failure != null) {
-                    throw failure.asRuntimeException();
+                    throw failure;
                 }
                 if (closed) {
                     throw Status.INTERNAL.withDescription("the server ended the stream without an answer").asRuntimeException();

@@ -5,5 +5,5 @@ import org.opencustoms.scan.store.PayloadStore;
 
 /** What an upload stream needs from the service. */
 record IngestServices(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository,
-                      IngestMetrics metrics) {
+                      IngestMetrics metrics, IngestAdmission admission) {
 }

@@ -27,8 +27,8 @@ public class ScanIngestService extends ScanIngestGrpc.ScanIngestImplBase {
 
     @Inject
     public ScanIngestService(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository,
-                             IngestMetrics metrics) {
-        this.services = new IngestServices(config, registry, staging, store, repository, metrics);
+                             IngestMetrics metrics, IngestAdmission admission) {
+        this.services = new IngestServices(config, registry, staging, store, repository, metrics, admission);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.proto.scan.v1.UploadRequest;
 import org.opencustoms.proto.scan.v1.UploadResponse;
 import org.opencustoms.scan.catalog.ScanRecord;
+import org.opencustoms.scan.client.RetryPushback;
 import org.opencustoms.scan.catalog.ScanRepository;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.Optional;
 final class UploadSession implements StreamObserver<UploadRequest> {
 
     private static final Logger LOG = Logger.getLogger(UploadSession.class);
+    private static final java.time.Duration BACKLOG_PUSHBACK = java.time.Duration.ofSeconds(30);
 
     private enum State { AWAITING_HEADER, RECEIVING, FINISHED }
 
@@ -97,6 +99,11 @@ final class UploadSession implements StreamObserver<UploadRequest> {
         if (stored.isPresent()) {
             answerAlreadyStored(stored.get(), hex(received.getSha256()));
             return;
+        }
+        if (!services.admission().admitsNewScans() && services.staging().stagedHeader(received.getScanId()).isEmpty()) {
+            // an upload already under way may finish; a new one waits until the backlog is down
+            throw RetryPushback.withPushback(Status.RESOURCE_EXHAUSTED.withDescription(services.admission().backlog()
+                    + " scans wait for analysis here; send this scan again later or to another replica"), BACKLOG_PUSHBACK);
         }
         services.registry().admit();
         admitted = true;

@@ -24,11 +24,17 @@ public interface AnalysisConfig {
     int queueCapacity();
 
     /**
-     * Scans waiting in PostgreSQL beyond which the service reports itself not ready, so that a load
-     * balancer sends new scans to other replicas (about 15 minutes of work for 2 workers at full size).
+     * Scans waiting in PostgreSQL at which the service stops admitting new uploads (RESOURCE_EXHAUSTED with a
+     * retry pushback, so scanners hold them or go to another replica): about 15 minutes of work for 2 workers.
      */
     @WithDefault("100")
     int maxBacklog();
+
+    /**
+     * Scans waiting at or below which new uploads are admitted again (hysteresis, so admission does not flap
+     * around {@code max-backlog}); half of it when not set. Must be below {@code max-backlog}.
+     */
+    java.util.OptionalInt resumeBacklog();
 
     /** A directory written by {@code bin/platform scan-model train}; without one, the models shipped in the jar. */
     Optional<Path> modelDir();

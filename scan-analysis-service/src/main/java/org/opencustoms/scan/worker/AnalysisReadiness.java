@@ -6,11 +6,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Saturation (every worker busy, the in-memory queue full, scans waiting) is reported in the data. The
- * service stays ready through short bursts, since a single replica that reports itself not ready also
- * stops serving the tablets' images; it turns DOWN once the backlog reaches {@code max-backlog}, so a
- * load balancer sends new scans to another replica. Nothing is lost meanwhile: queued scans wait in
- * PostgreSQL, and liveness stays up.
+ * Saturation (every worker busy, the in-memory queue full, scans waiting) and admission are reported in the
+ * data, never as DOWN: a replica taken out of its Service would also stop serving the tablets' images and the
+ * uploads already under way, exactly when it is busiest. A full backlog is handled at ingest instead: from
+ * {@code max-backlog} until it is down to {@code resume-backlog}, new uploads get RESOURCE_EXHAUSTED with a
+ * retry pushback. Nothing is lost meanwhile: queued scans wait in PostgreSQL.
  */
 @Readiness
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class AnalysisReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         AnalysisWorkers.State state = workers.state();
         return HealthCheckResponse.named("scan-analysis")
-                .status(!state.overloaded())
+                .up()
                 .withData("enabled", state.enabled())
                 .withData("workers", state.workers())
                 .withData("busy", state.busy())
@@ -35,6 +35,7 @@ public class AnalysisReadiness implements HealthCheck {
                 .withData("backlog", state.backlog())
                 .withData("maxBacklog", state.maxBacklog())
                 .withData("saturated", state.saturated())
+                .withData("admittingNewScans", state.admitting())
                 .build();
     }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * turns DOWN so a load balancer sends scanners elsewhere; everything keeps waiting safely in PostgreSQL.
  */
 @ApplicationScoped
-public class AnalysisWorkers {
+public class AnalysisWorkers implements org.opencustoms.scan.ingest.IngestAdmission {
 
     private static final Logger LOG = Logger.getLogger(AnalysisWorkers.class);
     private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
@@ -51,6 +51,7 @@ public class AnalysisWorkers {
     private volatile ThreadPoolExecutor executor;
     private volatile long backlog;
     private volatile boolean saturated;
+    private volatile boolean admitting = true;
 
     public AnalysisWorkers(AnalysisConfig config, AnalysisRepository repository, AnalysisJob job, Instance<ScanModels> models,
                            MeterRegistry registry) {
@@ -62,6 +63,10 @@ public class AnalysisWorkers {
     }
 
     void start(@Observes StartupEvent event) {
+        if (resumeBacklog() >= config.maxBacklog() || resumeBacklog() < 0) {
+            throw new IllegalStateException("scan.analysis.resume-backlog must be at least 0 and below scan.analysis.max-backlog ("
+                    + config.maxBacklog() + "), not " + resumeBacklog());
+        }
         if (!config.enabled()) {
             LOG.info("scan analysis is disabled (scan.analysis.enabled=false): scans are stored and stay QUEUED");
             return;
@@ -122,14 +127,42 @@ public class AnalysisWorkers {
             }
             backlog = repository.queued();
             saturated = backlog > 0 && inFlight.get() >= pool.getCorePoolSize() + config.queueCapacity();
+            admit(backlog);
         }
+    }
+
+    /** Stops admitting new uploads at max-backlog and admits them again once the backlog is down to resume-backlog. */
+    private void admit(long waiting) {
+        int resume = resumeBacklog();
+        if (admitting && waiting >= config.maxBacklog()) {
+            admitting = false;
+            LOG.warnf("%d scans wait for analysis (max-backlog %d): new uploads are refused until %d or fewer wait", waiting,
+                    config.maxBacklog(), resume);
+        } else if (!admitting && waiting <= resume) {
+            admitting = true;
+            LOG.infof("%d scans wait for analysis: new uploads are admitted again", waiting);
+        }
+    }
+
+    private int resumeBacklog() {
+        return config.resumeBacklog().orElse(config.maxBacklog() / 2);
+    }
+
+    @Override
+    public boolean admitsNewScans() {
+        return admitting;
+    }
+
+    @Override
+    public long backlog() {
+        return backlog;
     }
 
     public State state() {
         ThreadPoolExecutor pool = executor;
-        return pool == null ? new State(false, 0, 0, 0, config.queueCapacity(), backlog, config.maxBacklog(), false)
+        return pool == null ? new State(false, 0, 0, 0, config.queueCapacity(), backlog, config.maxBacklog(), false, admitting)
                 : new State(true, pool.getCorePoolSize(), busy.get(), queuedInMemory(), config.queueCapacity(), backlog, config.maxBacklog(),
-                saturated);
+                saturated, admitting);
     }
 
     private int queuedInMemory() {
@@ -186,14 +219,10 @@ public class AnalysisWorkers {
     /**
      * @param backlog   scans waiting in PostgreSQL (as of the last dispatch)
      * @param saturated every worker busy, the in-memory queue full, and scans still waiting
+     * @param admitting new uploads are taken (false from max-backlog until the backlog is down to resume-backlog)
      */
     public record State(boolean enabled, int workers, int busy, int queued, int queueCapacity, long backlog, int maxBacklog,
-                        boolean saturated) {
-
-        /** More waits than the service should accept: new scans belong on another replica until the backlog shrinks. */
-        public boolean overloaded() {
-            return saturated && backlog >= maxBacklog;
-        }
+                        boolean saturated, boolean admitting) {
     }
 
     private final class Work implements Runnable {

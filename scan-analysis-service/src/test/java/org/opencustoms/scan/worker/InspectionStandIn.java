@@ -61,10 +61,12 @@ public class InspectionStandIn implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "scan.findings.inspection-url", url(),
                 "scan.findings.every", "1s",
-                "scan.findings.max-backoff", "PT0.5S",
+                "outbox.findings.first-retry", "PT0.2S",
+                "outbox.findings.max-retry", "PT0.5S",
                 "scan.analysis.workers", "1",
                 "scan.analysis.queue-capacity", "1",
-                "scan.analysis.max-backlog", "4");
+                "scan.analysis.max-backlog", "4",
+                "scan.analysis.resume-backlog", "1");
     }
 
     private void finding(HttpExchange exchange) throws IOException {

@@ -1,5 +1,8 @@
 package org.opencustoms.scan.worker;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.grpc.StatusRuntimeException;
+import io.grpc.Status;
 import org.opencustoms.scan.ingest.TestPki;
 
 import org.opencustoms.common.identity.Roles;
@@ -165,16 +168,36 @@ class ScanAnalysisPipelineTest {
         workers.dispatch();
 
         Response ready = given().get("/q/health/ready");
-        ready.then().statusCode(503).body("checks.find { it.name == 'scan-analysis' }.data.saturated", equalTo(true));
+        ready.then().statusCode(200).body("checks.find { it.name == 'scan-analysis' }.data.saturated", equalTo(true))
+                .body("checks.find { it.name == 'scan-analysis' }.data.admittingNewScans", equalTo(false));
         JsonPath state = ready.jsonPath();
         assertEquals(1, state.getInt("checks.find { it.name == 'scan-analysis' }.data.workers"));
-        assertTrue(state.getLong("checks.find { it.name == 'scan-analysis' }.data.backlog") >= 4, "not ready once the backlog reaches 4");
+        assertTrue(state.getLong("checks.find { it.name == 'scan-analysis' }.data.backlog") >= 4, "the backlog reached 4");
         given().get("/q/metrics").then().statusCode(200).body(containsString("scan_analysis_saturated"));
+
+        String refusedId = TestScans.newScanId();
+        org.opencustoms.scan.client.ScanUploadException refused = assertThrows(org.opencustoms.scan.client.ScanUploadException.class,
+                () -> uploadOnce(TestScans.headerFor(refusedId, 4000, 1000, payload), payload), "a new upload is refused while the backlog is full");
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.status().getCode());
+        StatusRuntimeException answer = (StatusRuntimeException) refused.getCause();
+        assertTrue(answer.getTrailers() != null && answer.getTrailers().get(org.opencustoms.scan.client.RetryPushback.KEY) != null,
+                "with a pushback saying when to come back");
 
         for (String id : waiting) {
             awaitStatus(id, "ANALYSED");
         }
-        awaitTrue(() -> given().get("/q/health/ready").statusCode() == 200, "ready again once the backlog is done");
+        awaitTrue(() -> given().get("/q/health/ready").jsonPath().getBoolean("checks.find { it.name == 'scan-analysis' }.data.admittingNewScans"),
+                "admitting again once the backlog is done");
+        uploadOnce(TestScans.headerFor(refusedId, 4000, 1000, payload), payload);
+        awaitStatus(refusedId, "ANALYSED");
+    }
+
+    /** One attempt, no retries: what a scanner's first try is answered. */
+    private static void uploadOnce(ScanHeader header, byte[] payload) throws Exception {
+        try (ReconnectingChannel channel = new ReconnectingChannel(IngestTestSupport.target(), TestPki.scannerCredentials())) {
+            new ScanUploader(channel, new org.opencustoms.scan.client.RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO),
+                    org.opencustoms.scan.client.ScanUploader.DEFAULT_CHUNK_BYTES, org.opencustoms.scan.client.UploadListener.NONE).upload(header, PayloadSource.ofBytes(payload));
+        }
     }
 
     private static void upload(ScanHeader header, byte[] payload) throws Exception {
