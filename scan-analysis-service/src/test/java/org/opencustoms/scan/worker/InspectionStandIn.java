@@ -65,8 +65,8 @@ public class InspectionStandIn implements QuarkusTestResourceLifecycleManager {
                 "outbox.findings.max-retry", "PT0.5S",
                 "scan.analysis.workers", "1",
                 "scan.analysis.queue-capacity", "1",
-                "scan.analysis.max-backlog", "4",
-                "scan.analysis.resume-backlog", "1");
+                "scan.analysis.max-backlog", "10",
+                "scan.analysis.resume-backlog", "2");
     }
 
     private void finding(HttpExchange exchange) throws IOException {

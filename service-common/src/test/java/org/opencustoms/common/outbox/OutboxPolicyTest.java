@@ -51,6 +51,14 @@ class OutboxPolicyTest {
     }
 
     @Test
+    void aMessageMayLackAnAttribute() {
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        attributes.put("inspection_id", null);
+        assertEquals(null, new OutboxMessage(1, "{}", 0, java.time.Instant.now(), attributes).attribute("inspection_id"),
+                "a finding the scanner sent without an inspection id goes by container number");
+    }
+
+    @Test
     void tableNamesMustBePlainIdentifiers() {
         assertThrows(IllegalArgumentException.class, () -> new OutboxTable("x", "s.t; drop table t", null, java.util.List.of()));
         assertThrows(IllegalArgumentException.class, () -> new OutboxTable("x", "s.t", null, java.util.List.of("a::text")));
