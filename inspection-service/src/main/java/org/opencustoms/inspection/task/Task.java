@@ -28,4 +28,11 @@ public record Task(
         Instant submittedAt,
         /** the filer party of the selected filing; null for tasks from before identities */
         String importerParty) {
+
+    /** The same task, created cancelled: its shipment's cancellation arrived first. */
+    public Task cancelled() {
+        return new Task(id, decisionId, filingId, filingVersion, shipmentKey, port, lane, containers, billOfLading, reasons, riskScore,
+                pickedAtRandom, estimatedArrivalAt, dueAt, TaskStatus.CANCELLED, assignee, version, createdAt, updatedAt, submittedAt,
+                importerParty);
+    }
 }

@@ -71,6 +71,25 @@ public class TaskRepository {
                 + "order by filing_version desc, created_at desc limit 1 for update", filingId));
     }
 
+    /** Keeps a cancellation for a filing that has no task yet (the newest version wins); call under the filing's lock. */
+    public void rememberCancellation(Db.Tx tx, CancellationRequest cancellation) {
+        tx.query("insert into inspection.filing_cancellation (filing_id, filing_version, reason, decision_id, received_at) "
+                        + "values ($1, $2, $3, $4, now()) on conflict (filing_id) do update set filing_version = excluded.filing_version, "
+                        + "reason = excluded.reason, decision_id = excluded.decision_id, received_at = excluded.received_at "
+                        + "where filing_cancellation.filing_version < excluded.filing_version",
+                cancellation.filingId(), cancellation.filingVersion(), cancellation.reason().text(), cancellation.decisionId());
+    }
+
+    /** The cancellation that arrived for a filing before any of its tasks, if one did. */
+    public Optional<EarlyCancellation> cancellationBefore(Db.Tx tx, UUID filingId) {
+        RowSet<Row> rows = tx.query("select filing_version, reason from inspection.filing_cancellation where filing_id = $1", filingId);
+        return rows.rowCount() == 0 ? Optional.empty()
+                : Optional.of(new EarlyCancellation(rows.iterator().next().getInteger(0), rows.iterator().next().getString(1)));
+    }
+
+    public record EarlyCancellation(int filingVersion, String reason) {
+    }
+
     /** Points a live or cancelled task at the shipment's newer decision; it is open again unless still claimed at the same port. */
     public Task supersede(Db.Tx tx, Task current, Task next) {
         boolean keepClaim = current.status() == TaskStatus.CLAIMED && current.port().equals(next.port());

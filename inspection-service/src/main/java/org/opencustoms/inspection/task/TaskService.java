@@ -65,9 +65,13 @@ public class TaskService {
                 return new TaskRepository.Created(delivered.get(), false);
             }
             if (latest.isEmpty()) {
-                TaskRepository.Created created = tasks.insertIfAbsent(tx, task);
+                Optional<TaskRepository.EarlyCancellation> cancelledFirst = tasks.cancellationBefore(tx, handoff.filingId())
+                        .filter(early -> early.filingVersion() >= handoff.filingVersion());
+                TaskRepository.Created created = tasks.insertIfAbsent(tx, cancelledFirst.isPresent() ? task.cancelled() : task);
                 if (created.created()) {
                     tasks.recordEvent(tx, created.task().id(), actor, "CREATED", "decision " + handoff.decisionId());
+                    cancelledFirst.ifPresent(early -> tasks.recordEvent(tx, created.task().id(), actor, "CANCELLED",
+                            early.reason() + " (the cancellation arrived before the task)"));
                     attachWaitingFindings(tx, created.task(), actor);
                 }
                 return created;
@@ -120,14 +124,19 @@ public class TaskService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("Invalid cancellation", violations);
         }
-        return db.transaction(tx -> tasks.latestForFilingForUpdate(tx, cancellation.filingId())
-                .filter(task -> task.status().isLive() && task.filingVersion() <= cancellation.filingVersion())
-                .map(task -> {
-                    Task cancelled = tasks.update(tx, task.id(), "status = 'CANCELLED'", "true").orElseThrow();
-                    tasks.recordEvent(tx, task.id(), actor, "CANCELLED", cancellation.reason().text()
-                            + (cancellation.decisionId() == null ? "" : " (decision " + cancellation.decisionId() + ")"));
-                    return cancelled;
-                }));
+        return db.transaction(tx -> {
+            Optional<Task> latest = tasks.latestForFilingForUpdate(tx, cancellation.filingId());
+            if (latest.isEmpty()) {
+                tasks.rememberCancellation(tx, cancellation);
+            }
+            return latest.filter(task -> task.status().isLive() && task.filingVersion() <= cancellation.filingVersion())
+                    .map(task -> {
+                        Task cancelled = tasks.update(tx, task.id(), "status = 'CANCELLED'", "true").orElseThrow();
+                        tasks.recordEvent(tx, task.id(), actor, "CANCELLED", cancellation.reason().text()
+                                + (cancellation.decisionId() == null ? "" : " (decision " + cancellation.decisionId() + ")"));
+                        return cancelled;
+                    });
+        });
     }
 
     public Task claim(UUID id, String inspector) {

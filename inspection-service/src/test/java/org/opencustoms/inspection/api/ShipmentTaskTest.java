@@ -120,6 +120,22 @@ class ShipmentTaskTest {
                 .post("/api/v1/inspections/cancellations").then().statusCode(422).contentType("application/problem+json");
     }
 
+    @Test
+    void aCancellationThatArrivesBeforeItsTaskMakesTheTaskStartCancelled() {
+        Map<String, Object> withdrawnFirst = handoff(containerNumber());
+        as("selection-service").body(Map.of("filingId", withdrawnFirst.get("filingId"), "filingVersion", 1, "reason", "WITHDRAWN"))
+                .post("/api/v1/inspections/cancellations").then().statusCode(200).body("cancelled", equalTo(false));
+        String taskId = as("selection-service").body(withdrawnFirst).post("/api/v1/inspections").then().statusCode(201)
+                .body("status", equalTo("CANCELLED")).extract().path("id");
+        as("inspector1").post("/api/v1/inspections/{id}/claim", taskId).then().statusCode(409);
+        as("inspector1").get("/api/v1/inspections/{id}", taskId).then().statusCode(200)
+                .body("shipmentChanges.kind", equalTo(List.of("CANCELLED")));
+
+        Map<String, Object> amendedLater = amended(withdrawnFirst, 2, containerNumber());
+        as("selection-service").body(amendedLater).post("/api/v1/inspections").then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("filingVersion", equalTo(2));
+    }
+
     private static Map<String, Object> amended(Map<String, Object> handoff, int version, String container) {
         Map<String, Object> amended = new HashMap<>(handoff);
         amended.put("decisionId", UUID.randomUUID().toString());
