@@ -19,9 +19,10 @@ import java.util.Map;
 
 /**
  * One embedded PostgreSQL and the three services, started together and stopped together. Closing it (or
- * the JVM's shutdown hook on Ctrl-C) stops every process it started.
+ * the JVM's shutdown hook on Ctrl-C) stops every process it started. The resilience tests also kill, stop
+ * and restart single services.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration SERVICE_TOKEN_TTL = Duration.ofDays(30);
@@ -29,15 +30,25 @@ final class RunningPlatform implements AutoCloseable {
     private final InstanceLock lock;
     private final EmbeddedDatabase database;
     private final List<ServiceProcess> services;
+    private final PlatformOptions options;
+    private final Map<String, String> overrides;
     private boolean closed;
 
-    private RunningPlatform(InstanceLock lock, EmbeddedDatabase database, List<ServiceProcess> services) {
+    private RunningPlatform(InstanceLock lock, EmbeddedDatabase database, List<ServiceProcess> services, PlatformOptions options,
+                            Map<String, String> overrides) {
         this.lock = lock;
         this.database = database;
-        this.services = services;
+        this.services = new ArrayList<>(services);
+        this.options = options;
+        this.overrides = Map.copyOf(overrides);
     }
 
     static RunningPlatform start(PlatformOptions options, PrintStream out) {
+        return start(options, out, Map.of());
+    }
+
+    /** {@code overrides}: environment variables every service gets on top of the embedded defaults. */
+    public static RunningPlatform start(PlatformOptions options, PrintStream out, Map<String, String> overrides) {
         Path home = options.home();
         Path dataDirectory = options.dataDirectory();
         Preflight.requireWritable(dataDirectory);
@@ -65,7 +76,7 @@ final class RunningPlatform implements AutoCloseable {
                 database.createDatabaseIfMissing(spec.database());
                 Path serviceData = Files.createDirectories(dataDirectory.resolve(spec.name()));
                 out.printf("Starting %s on port %d%n", spec.name(), spec.port());
-                ServiceProcess service = ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData, keys));
+                ServiceProcess service = ServiceProcess.start(spec, home, logs, environment(home, spec, database, serviceData, keys, overrides));
                 started.add(service);
                 PreviousRun.started(dataDirectory, spec.name(), service.handle());
             }
@@ -74,7 +85,7 @@ final class RunningPlatform implements AutoCloseable {
                 out.printf("  %-22s ready  %s  (log: %s)%n", service.spec().name(), service.spec().baseUrl(),
                         home.relativize(service.logFile()));
             }
-            return new RunningPlatform(lock, database, started);
+            return new RunningPlatform(lock, database, started, options, overrides);
         } catch (IOException e) {
             stopAll(started, database, lock);
             throw new PlatformException("could not prepare " + dataDirectory + ": " + e.getMessage(), e);
@@ -85,7 +96,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private static Map<String, String> environment(Path home, ServiceSpec spec, EmbeddedDatabase database, Path serviceData,
-                                                   PlatformKeys keys) {
+                                                   PlatformKeys keys, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         // the embedded default: local passwords and keys kept in the data directory are expected here
         env.put("PLATFORM_EMBEDDED", "true");
@@ -111,6 +122,7 @@ final class RunningPlatform implements AutoCloseable {
         env.put("SELECTION_URL", ServiceSpec.SELECTION.baseUrl());
         env.put("SCAN_ANALYSIS_URL", ServiceSpec.SCAN_ANALYSIS.baseUrl());
         env.put("INSPECTION_URL", ServiceSpec.INSPECTION.baseUrl());
+        env.putAll(overrides);
         return env;
     }
 
@@ -123,6 +135,50 @@ final class RunningPlatform implements AutoCloseable {
                 "QUARKUS_GRPC_SERVER_SSL_KEY", server.key().toString(),
                 "QUARKUS_GRPC_SERVER_SSL_TRUST_STORE", ca.trustStore().toString(),
                 "QUARKUS_GRPC_SERVER_SSL_TRUST_STORE_PASSWORD", ca.trustStorePassword());
+    }
+
+    /** SIGKILL, as a crash or an OOM kill would: nothing in the service gets to run. */
+    public synchronized void kill(ServiceSpec spec) {
+        process(spec).handle().destroyForcibly();
+        try {
+            process(spec).handle().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new PlatformException(spec.name() + " did not die within 30 s of SIGKILL");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while killing " + spec.name());
+        }
+    }
+
+    /** SIGTERM, waiting for the graceful shutdown. */
+    public synchronized void stop(ServiceSpec spec) {
+        process(spec).stop();
+    }
+
+    /** Starts a service that was killed or stopped, and waits until it is ready. */
+    public void restart(ServiceSpec spec) {
+        ServiceProcess started;
+        synchronized (this) {
+            if (process(spec).handle().isAlive()) {
+                throw new PlatformException(spec.name() + " is still running");
+            }
+            Path serviceData = options.dataDirectory().resolve(spec.name());
+            started = ServiceProcess.start(spec, options.home(), options.dataDirectory().resolve("logs"),
+                    environment(options.home(), spec, database, serviceData, PlatformKeys.loadOrCreate(options.dataDirectory()), overrides));
+            services.set(services.indexOf(process(spec)), started);
+            PreviousRun.started(options.dataDirectory(), spec.name(), started.handle());
+        }
+        started.awaitReady(READY_TIMEOUT);
+    }
+
+    /** A JDBC URL of the service's database, for checks that read what the service stored. */
+    public String jdbcUrl(ServiceSpec spec) {
+        return "jdbc:" + database.url(spec.database());
+    }
+
+    private ServiceProcess process(ServiceSpec spec) {
+        return services.stream().filter(service -> service.spec().equals(spec)).findFirst()
+                .orElseThrow(() -> new PlatformException("no " + spec.name() + " in this platform"));
     }
 
     void printUrls(PrintStream out) {

@@ -71,7 +71,7 @@ public final class DemoShift {
         List<ShipmentTraffic.Shipment> shipments = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             ShipmentTraffic.Shipment shipment = traffic.next();
-            Map<String, String> headers = new HashMap<>(identities.importer(filerParty(shipment)));
+            Map<String, String> headers = new HashMap<>(identities.importer(shipment.filerParty()));
             headers.put("Idempotency-Key", UUID.randomUUID().toString());
             ApiClient.Reply reply = selection.post("/api/v1/isf-filings", shipment.filing(), headers);
             if (!reply.ok()) {
@@ -204,7 +204,7 @@ public final class DemoShift {
         boolean shown = false;
         for (int i = 0; i < filingIds.size(); i++) {
             ApiClient.Reply reply = selection.get("/api/v1/isf-filings/" + filingIds.get(i) + "/decision/disclosed",
-                    identities.importer(filerParty(shipments.get(i))));
+                    identities.importer(shipments.get(i).filerParty()));
             if (reply.status() == 409) {
                 tally.count("importer asked, not disclosed (shipment still open)");
                 continue;
@@ -236,10 +236,6 @@ public final class DemoShift {
     }
 
     /** The party that files: the importer of record of an ISF-10, the filer code of the carrier's agent for an ISF-5. */
-    private static String filerParty(ShipmentTraffic.Shipment shipment) {
-        Object importer = shipment.filing().get("importerOfRecordNumber");
-        return importer != null ? importer.toString() : "AGENT-" + shipment.voyage().carrier();
-    }
 
     private void printSummary(Tally tally) {
         out.printf("%nSummary%n");

@@ -13,13 +13,19 @@ import java.util.Random;
  * varied importers, origins and commodities, some filed late, some missing items 9 and 10, and the
  * carriers' stow plans and status messages, a few of which contradict the filings. Deterministic by seed.
  */
-final class ShipmentTraffic {
+public final class ShipmentTraffic {
 
-    record Voyage(String vesselName, String imo, String voyage, String carrier, String portOfLading, String country,
+    public record Voyage(String vesselName, String imo, String voyage, String carrier, String portOfLading, String country,
                   Instant lading, String portOfArrival, Instant arrival) {
     }
 
-    record Shipment(Voyage voyage, Map<String, Object> filing, List<String> containers, String masterBill) {
+    public record Shipment(Voyage voyage, Map<String, Object> filing, List<String> containers, String masterBill) {
+
+        /** The party that owns the filing: its importer of record, or for a pass-through filing the carrier's agent. */
+        public String filerParty() {
+            Object importer = filing.get("importerOfRecordNumber");
+            return importer != null ? importer.toString() : "AGENT-" + voyage.carrier();
+        }
     }
 
     private record Origin(String country, String port, List<String> sellers) {
@@ -71,7 +77,7 @@ final class ShipmentTraffic {
     private final Random random;
     private final List<Voyage> voyages = new ArrayList<>();
 
-    ShipmentTraffic(long seed, Instant now) {
+    public ShipmentTraffic(long seed, Instant now) {
         random = new Random(seed);
         for (int i = 0; i < VESSELS.length; i++) {
             Origin origin = ORIGINS.get(random.nextInt(ORIGINS.size()));
@@ -87,7 +93,7 @@ final class ShipmentTraffic {
         return voyages;
     }
 
-    Shipment next() {
+    public Shipment next() {
         Voyage voyage = voyages.get(random.nextInt(voyages.size()));
         Origin origin = ORIGINS.stream().filter(o -> o.port().equals(voyage.portOfLading())).findFirst().orElseThrow();
         List<String> containers = new ArrayList<>();

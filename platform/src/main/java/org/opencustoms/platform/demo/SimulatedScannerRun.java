@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Runs {@code bin/platform scanner-sim} as its own process, as a scanner would be: it reaches
  * scan-analysis-service only through the gRPC port. Its output is shown indented.
  */
-final class SimulatedScannerRun {
+public final class SimulatedScannerRun {
 
     private static final Pattern STREAMED_SCAN = Pattern.compile("^  (SIM-\\S+)  ");
 
@@ -27,7 +27,7 @@ final class SimulatedScannerRun {
     }
 
     /** Streams the scans and returns their ids. */
-    static List<String> stream(Path home, List<String> arguments, PrintStream out) {
+    public static List<String> stream(Path home, List<String> arguments, PrintStream out) {
         Path app = home.resolve(ServiceSpec.SCAN_ANALYSIS.name()).resolve("target/quarkus-app");
         String classPath = String.join(File.pathSeparator, app.resolve("app/*").toString(), app.resolve("lib/boot/*").toString(),
                 app.resolve("lib/main/*").toString());

@@ -31,7 +31,7 @@ public record OutboxPolicy(int batch, Duration firstRetry, Duration maxRetry, Du
                 config.getOptionalValue(prefix + "batch", Integer.class).orElse(50),
                 config.getOptionalValue(prefix + "first-retry", Duration.class).orElse(Duration.ofSeconds(2)),
                 config.getOptionalValue(prefix + "max-retry", Duration.class).orElse(Duration.ofMinutes(5)),
-                config.getOptionalValue(prefix + "lease", Duration.class).orElse(Duration.ofMinutes(2)));
+                config.getOptionalValue(prefix + "lease", Duration.class).orElse(Duration.ofMinutes(1)));
     }
 
     /** The wait before the next attempt after {@code attemptsSoFar} failed ones: between half and all of first-retry * 2^n. */
