@@ -62,8 +62,8 @@ class KillAndRestartTest {
     private static final Map<String, String> QUICK = Map.of(
             "OUTBOX_HANDOFF_MAX_RETRY", "5s", "OUTBOX_FEEDBACK_MAX_RETRY", "5s", "OUTBOX_FINDINGS_MAX_RETRY", "5s",
             "SELECTION_HANDOFF_EVERY", "1s", "INSPECTION_FEEDBACK_EVERY", "1s", "SCAN_FINDINGS_EVERY", "1s",
-            "OUTBOX_HANDOFF_LEASE", "10s", "OUTBOX_FEEDBACK_LEASE", "10s", "OUTBOX_FINDINGS_LEASE", "10s",
-            "SCAN_ANALYSIS_LEASE", "PT20S");
+            "OUTBOX_HANDOFF_LEASE", "20s", "OUTBOX_FEEDBACK_LEASE", "20s", "OUTBOX_FINDINGS_LEASE", "20s",
+            "SCAN_ANALYSIS_LEASE", "PT60S");
 
     private static RunningPlatform platform;
     private static Path dataDirectory;

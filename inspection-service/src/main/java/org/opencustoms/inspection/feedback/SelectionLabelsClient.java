@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.opencustoms.common.identity.ServiceToken;
 import org.opencustoms.common.peer.PeerAnswer;
 import org.opencustoms.common.peer.PeerUnavailableException;
@@ -37,7 +38,7 @@ public class SelectionLabelsClient {
     }
 
     @Timeout
-    @CircuitBreaker(failOn = PeerUnavailableException.class)
+    @CircuitBreaker(failOn = {PeerUnavailableException.class, TimeoutException.class})
     @CircuitBreakerName("selection-labels")
     public PeerAnswer send(String label) {
         HttpRequest request = HttpRequest.newBuilder(labels).timeout(Duration.ofSeconds(30))

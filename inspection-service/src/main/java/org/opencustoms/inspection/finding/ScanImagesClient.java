@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.opencustoms.common.identity.ServiceToken;
 import org.opencustoms.common.peer.PeerAnswer;
 import org.opencustoms.common.peer.PeerUnavailableException;
@@ -41,8 +42,8 @@ public class ScanImagesClient {
     }
 
     @Timeout
-    @Retry(retryOn = PeerUnavailableException.class)
-    @CircuitBreaker(failOn = PeerUnavailableException.class)
+    @Retry(retryOn = {PeerUnavailableException.class, TimeoutException.class})
+    @CircuitBreaker(failOn = {PeerUnavailableException.class, TimeoutException.class})
     @CircuitBreakerName("scan-images")
     public Image displayImage(String scanId, int width) {
         String scan = scanAnalysisUrl + "/api/v1/scans/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.opencustoms.common.identity.ServiceToken;
 import org.opencustoms.common.peer.PeerAnswer;
 import org.opencustoms.common.peer.PeerUnavailableException;
@@ -21,7 +22,7 @@ import java.net.http.HttpResponse;
  */
 @ApplicationScoped
 @Timeout
-@CircuitBreaker(failOn = PeerUnavailableException.class)
+@CircuitBreaker(failOn = {PeerUnavailableException.class, TimeoutException.class})
 public class InspectionFindingsClient {
 
     public static final String PEER = "inspection-service";

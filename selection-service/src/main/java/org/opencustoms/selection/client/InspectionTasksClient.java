@@ -7,6 +7,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.opencustoms.common.peer.PeerAnswer;
 import org.opencustoms.common.peer.PeerUnavailableException;
@@ -29,7 +30,7 @@ public class InspectionTasksClient {
 
     /** A task ({@code cancellation} false) or a cancellation, as the hand-off outbox holds it. */
     @Timeout
-    @CircuitBreaker(failOn = PeerUnavailableException.class)
+    @CircuitBreaker(failOn = {PeerUnavailableException.class, TimeoutException.class})
     @CircuitBreakerName("inspection-tasks")
     public Uni<PeerAnswer> deliver(boolean cancellation, String payload) {
         return (cancellation ? api.cancel(payload) : api.create(payload))

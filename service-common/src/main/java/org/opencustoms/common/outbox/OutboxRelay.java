@@ -50,34 +50,39 @@ public class OutboxRelay {
     public int runOnce(Function<OutboxMessage, DeliveryResult> delivery) {
         List<OutboxMessage> claimed = outbox.claimDue();
         int delivered = 0;
-        for (int i = 0; i < claimed.size(); i++) {
-            OutboxMessage message = claimed.get(i);
-            DeliveryResult result = attempt(delivery, message);
-            registry.counter("outbox.deliveries", "outbox", outbox.name(), "result", result.getClass().getSimpleName().toLowerCase())
-                    .increment();
-            if (result instanceof DeliveryResult.Delivered) {
-                outbox.delivered(message);
-                peers.reachable(peer);
-                delivered++;
-            } else if (result instanceof DeliveryResult.Refused refused) {
-                LOG.warnf("%s refused message %d of outbox %s for good; it is a dead letter until a supervisor replays or discards it: %s",
-                        peer, message.seq(), outbox.name(), refused.reason());
-                outbox.dead(message, refused.reason());
-                peers.reachable(peer);
-            } else if (result instanceof DeliveryResult.Failed failed) {
-                if (Integer.bitCount(message.attempts() + 1) == 1) { // attempts 1, 2, 4, 8, ...: the log stays readable
-                    LOG.warnf("message %d of outbox %s not delivered (attempt %d), retried later: %s", message.seq(), outbox.name(),
-                            message.attempts() + 1, failed.reason());
+        int next = 0;
+        try {
+            while (next < claimed.size()) {
+                OutboxMessage message = claimed.get(next++);
+                DeliveryResult result = attempt(delivery, message);
+                registry.counter("outbox.deliveries", "outbox", outbox.name(), "result", result.getClass().getSimpleName().toLowerCase())
+                        .increment();
+                if (result instanceof DeliveryResult.Delivered) {
+                    outbox.delivered(message);
+                    peers.reachable(peer);
+                    delivered++;
+                } else if (result instanceof DeliveryResult.Refused refused) {
+                    LOG.warnf("%s refused message %d of outbox %s for good; it is a dead letter until a supervisor replays or discards it: %s",
+                            peer, message.seq(), outbox.name(), refused.reason());
+                    outbox.dead(message, refused.reason());
+                    peers.reachable(peer);
+                } else if (result instanceof DeliveryResult.Failed failed) {
+                    if (Integer.bitCount(message.attempts() + 1) == 1) { // attempts 1, 2, 4, 8, ...: the log stays readable
+                        LOG.warnf("message %d of outbox %s not delivered (attempt %d), retried later: %s", message.seq(), outbox.name(),
+                                message.attempts() + 1, failed.reason());
+                    }
+                    outbox.failed(message, failed.reason());
+                } else if (result instanceof DeliveryResult.Unreachable unreachable) {
+                    peers.unreachable(peer, unreachable.reason());
+                    outbox.failed(message, unreachable.reason());
+                    break;
                 }
-                outbox.failed(message, failed.reason());
-            } else if (result instanceof DeliveryResult.Unreachable unreachable) {
-                peers.unreachable(peer, unreachable.reason());
-                outbox.failed(message, unreachable.reason());
-                outbox.release(claimed.subList(i + 1, claimed.size()));
-                break;
             }
+        } finally {
+            // what this round did not try (the peer went away, or bookkeeping failed) is due again at once
+            outbox.release(claimed.subList(next, claimed.size()));
+            outbox.refreshStats();
         }
-        outbox.refreshStats();
         return delivered;
     }
 
