@@ -157,7 +157,7 @@ class ScanAnalysisPipelineTest {
         awaitStatus(firstId, "ANALYSED");
         ScanRecord first = scans.find(firstId).orElseThrow();
         List<String> waiting = new java.util.ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 34; i++) {
             String id = TestScans.newScanId();
             waiting.add(id);
             scans.insertIfAbsent(new ScanRecord(id, first.scannerId(), first.site(), first.modality(), first.sourceEnergyMev(), first.isotope(),
@@ -172,7 +172,7 @@ class ScanAnalysisPipelineTest {
                 .body("checks.find { it.name == 'scan-analysis' }.data.admittingNewScans", equalTo(false));
         JsonPath state = ready.jsonPath();
         assertEquals(1, state.getInt("checks.find { it.name == 'scan-analysis' }.data.workers"));
-        assertTrue(state.getLong("checks.find { it.name == 'scan-analysis' }.data.backlog") >= 10, "the backlog reached max-backlog");
+        assertTrue(state.getLong("checks.find { it.name == 'scan-analysis' }.data.backlog") >= 30, "the backlog reached max-backlog");
         given().get("/q/metrics").then().statusCode(200).body(containsString("scan_analysis_saturated"));
 
         String refusedId = TestScans.newScanId();
