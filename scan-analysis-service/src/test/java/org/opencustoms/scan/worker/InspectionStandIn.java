@@ -65,7 +65,7 @@ public class InspectionStandIn implements QuarkusTestResourceLifecycleManager {
                 "outbox.findings.max-retry", "PT0.5S",
                 "scan.analysis.workers", "1",
                 "scan.analysis.queue-capacity", "1",
-                "scan.analysis.max-backlog", "30",
+                "scan.analysis.max-backlog", "400",
                 "scan.analysis.resume-backlog", "2");
     }
 
