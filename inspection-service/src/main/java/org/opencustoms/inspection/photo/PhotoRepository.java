@@ -27,11 +27,18 @@ public class PhotoRepository {
         return ids;
     }
 
-    /** Records the photo for the task unless these bytes were uploaded for it before. */
-    /** Whether the photo is new to the task. */
+    /** Records the photo for the task unless these bytes were uploaded for it before; whether it is new to the task. */
     boolean insertIfAbsent(Db.Tx tx, StoredPhoto photo, UUID taskId, String uploadedBy) {
         return tx.query("insert into inspection.photo (sha256, content_type, bytes, task_id, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, now()) "
                 + "on conflict (task_id, sha256) do nothing", photo.id(), photo.contentType(), photo.bytes(), taskId, uploadedBy).rowCount() == 1;
+    }
+
+    /** Which of these photo files a row still refers to. */
+    Set<String> referenced(Set<String> sha256s) {
+        Set<String> referenced = new HashSet<>();
+        db.query("select distinct sha256 from inspection.photo where sha256 = any($1)", (Object) sha256s.toArray(String[]::new))
+                .forEach(row -> referenced.add(row.getString(0)));
+        return referenced;
     }
 
     Optional<StoredPhoto> find(UUID taskId, String sha256) {

@@ -69,6 +69,11 @@ public class PhotoResource {
             throw new ProblemException(Problem.of(422, "photo-too-many-pixels", "Unprocessable photo", "the photo declares "
                     + size.width() + " x " + size.height() + " pixels; at most " + maxPixels + " pixels are accepted"));
         }
+        if (!store.hasRoomFor(file.size())) {
+            // a 5xx: the tablet keeps the photo and sends it again later
+            throw new ProblemException(Problem.of(507, "storage-full", "Insufficient storage",
+                    "the photo store is nearly full; the photo was not stored, send it again later"));
+        }
         String sha256 = store.put(file.uploadedFile());
         PhotoRepository.StoredPhoto photo = new PhotoRepository.StoredPhoto(sha256, contentType, (int) file.size());
         String uploader = caller.getPrincipal().getName();

@@ -1,6 +1,8 @@
 package org.opencustoms.inspection.photo;
 
 import org.opencustoms.common.files.DurableFiles;
+import org.opencustoms.common.files.FreeSpace;
+import org.opencustoms.common.files.OrphanSweep;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +23,18 @@ public class PhotoStore {
 
     @ConfigProperty(name = "inspection.photos.directory")
     Path directory;
+    @ConfigProperty(name = "inspection.photos.min-free-bytes")
+    long minFreeBytes;
+
+    /** Whether a photo of this size fits on the store's disk and leaves its reserve free. */
+    boolean hasRoomFor(long bytes) throws IOException {
+        Files.createDirectories(directory);
+        return new FreeSpace(directory, minFreeBytes).hasRoomFor(bytes);
+    }
+
+    Path directory() {
+        return directory;
+    }
 
     /** Copies the upload into the store (unless the same bytes are there) and returns its SHA-256. */
     String put(Path upload) throws IOException {
@@ -35,7 +49,10 @@ public class PhotoStore {
         }
         String sha256 = HexFormat.of().formatHex(digest.digest());
         Path target = file(sha256);
-        if (!Files.exists(target)) {
+        if (Files.exists(target)) {
+            // reused by this upload: an orphan sweep must not take it before the upload's row commits
+            OrphanSweep.touch(target);
+        } else {
             boolean newDirectory = !Files.isDirectory(target.getParent());
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), sha256, ".tmp");

@@ -8,11 +8,20 @@ import org.junit.jupiter.api.Test;
 import org.opencustoms.inspection.PeerStandIn;
 import org.opencustoms.platform.testing.PostgresTestResource;
 
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.opencustoms.common.files.OrphanSweep;
+import org.opencustoms.inspection.photo.PhotoOrphanSweeper;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +31,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opencustoms.inspection.Fixtures.as;
 import static org.opencustoms.inspection.Fixtures.claimedTask;
 import static org.opencustoms.inspection.Fixtures.etag;
@@ -31,6 +42,9 @@ import static org.opencustoms.inspection.Fixtures.narcoticsFound;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(PeerStandIn.class)
 class PhotoAndAppealApiTest {
+
+    @Inject
+    PhotoOrphanSweeper sweeper;
 
     @Test
     void photosAreImagesOnlyStoredByContentAndUsableInAnOutcome() throws Exception {
@@ -54,6 +68,28 @@ class PhotoAndAppealApiTest {
         as("inspector1").header("If-Match", etag("inspector1", id)).body(outcome).put("/api/v1/inspections/{id}/outcome", id)
                 .then().statusCode(200).body("outcome.photoIds[0]", equalTo(sha256));
         TestTokens.bearer(org.opencustoms.inspection.Fixtures.token("inspector1")).get("/api/v1/inspections/{id}/photos/{sha}", id, sha256)
+                .then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
+    void photoFilesNoRowRefersToAreSweptAndTheOthersStay() throws Exception {
+        String id = claimedTask("inspector1");
+        byte[] png = png();
+        String kept = upload(id, "kept.png", "image/png", png).then().statusCode(201).extract().path("id");
+        Path photos = Path.of(ConfigProvider.getConfig().getValue("inspection.photos.directory", String.class));
+        String orphanSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("written, then the row failed".getBytes()));
+        Path orphan = Files.createDirectories(photos.resolve(orphanSha.substring(0, 2))).resolve(orphanSha);
+        Files.write(orphan, png);
+        Path unfinished = Files.createTempFile(orphan.getParent(), orphanSha, ".tmp");
+
+        sweeper.sweep(Instant.now());
+        assertTrue(Files.exists(orphan) && Files.exists(unfinished), "not swept within the grace period: the row may be about to commit");
+        OrphanSweep.Swept swept = sweeper.sweep(Instant.now().plus(Duration.ofHours(2)));
+
+        assertTrue(swept.objects() >= 1 && swept.temporaryFiles() >= 1, "swept " + swept);
+        assertFalse(Files.exists(orphan));
+        assertFalse(Files.exists(unfinished));
+        TestTokens.bearer(org.opencustoms.inspection.Fixtures.token("inspector1")).get("/api/v1/inspections/{id}/photos/{sha}", id, kept)
                 .then().statusCode(200).contentType("image/png");
     }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Scan metadata in PostgreSQL. The ingest runs on worker threads and waits for its answers here;
@@ -46,6 +48,18 @@ public class ScanRepository {
             return new Inserted(scan, true);
         }
         return new Inserted(find(scan.scanId()).orElseThrow(() -> new IllegalStateException("scan " + scan.scanId() + " vanished")), false);
+    }
+
+    /** Which of these stored objects a scan (its payload) or an analysis (its renditions) still refers to. */
+    public Set<String> referencedObjects(Set<String> sha256s) {
+        RowSet<Row> rows = pool.preparedQuery("select payload_sha256 from scan_analysis.scan where payload_sha256 = any($1::bpchar[]) "
+                        + "union select rendition_sha256 from scan_analysis.scan_analysis where rendition_sha256 = any($1::bpchar[]) "
+                        + "union select overlay_sha256 from scan_analysis.scan_analysis where overlay_sha256 = any($1::bpchar[])")
+                .execute(Tuple.of(sha256s.toArray(String[]::new)))
+                .await().atMost(TIMEOUT);
+        Set<String> referenced = new HashSet<>();
+        rows.forEach(row -> referenced.add(row.getString(0)));
+        return referenced;
     }
 
     public Optional<ScanRecord> find(String scanId) {

@@ -25,6 +25,9 @@ public interface IngestConfig {
     @WithDefault("4194304")
     int ackEveryBytes();
 
+    /** Uploads that would leave less than this free on the store's disk are refused until space is freed. */
+    long minFreeBytes();
+
     /** Development only: accept uploads without TLS, each taken at its header's word as to which scanner sent it. */
     @WithDefault("false")
     boolean allowPlaintext();

@@ -5,6 +5,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import org.opencustoms.common.files.FreeSpace;
 import org.opencustoms.proto.scan.v1.ScanIngestGrpc;
 import org.opencustoms.proto.scan.v1.UploadRequest;
 import org.opencustoms.proto.scan.v1.UploadResponse;
@@ -28,7 +29,8 @@ public class ScanIngestService extends ScanIngestGrpc.ScanIngestImplBase {
     @Inject
     public ScanIngestService(IngestConfig config, UploadRegistry registry, StagingArea staging, PayloadStore store, ScanRepository repository,
                              IngestMetrics metrics, IngestAdmission admission) {
-        this.services = new IngestServices(config, registry, staging, store, repository, metrics, admission);
+        this.services = new IngestServices(config, registry, staging, store, repository, metrics, admission,
+                new FreeSpace(store.stagingDirectory(), config.minFreeBytes()));
     }
 
     @Override

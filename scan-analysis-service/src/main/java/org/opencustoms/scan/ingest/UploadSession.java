@@ -31,6 +31,7 @@ final class UploadSession implements StreamObserver<UploadRequest> {
 
     private static final Logger LOG = Logger.getLogger(UploadSession.class);
     private static final java.time.Duration BACKLOG_PUSHBACK = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration FULL_DISK_PUSHBACK = java.time.Duration.ofMinutes(5);
 
     private enum State { AWAITING_HEADER, RECEIVING, FINISHED }
 
@@ -104,6 +105,11 @@ final class UploadSession implements StreamObserver<UploadRequest> {
             // an upload already under way may finish; a new one waits until the backlog is down
             throw RetryPushback.withPushback(Status.RESOURCE_EXHAUSTED.withDescription(services.admission().backlog()
                     + " scans wait for analysis here; send this scan again later or to another replica"), BACKLOG_PUSHBACK);
+        }
+        long stillToCome = received.getTotalBytes() - services.staging().stagedBytes(received.getScanId()).orElse(0L);
+        if (!services.space().hasRoomFor(stillToCome)) {
+            throw RetryPushback.withPushback(Status.RESOURCE_EXHAUSTED.withDescription("the scan store is nearly full: "
+                    + services.space().shortfall(stillToCome) + "; send this scan again later or to another replica"), FULL_DISK_PUSHBACK);
         }
         services.registry().admit();
         admitted = true;

@@ -1,6 +1,7 @@
 package org.opencustoms.scan.store;
 
 import org.opencustoms.common.files.DurableFiles;
+import org.opencustoms.common.files.OrphanSweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -12,6 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +44,8 @@ public final class FileSystemPayloadStore implements PayloadStore {
     public boolean put(Path staged, String sha256Hex) throws IOException {
         Path target = objectPath(sha256Hex);
         if (Files.exists(target)) {
+            // reused: the orphan sweep must leave it alone until the row that now refers to it commits
+            OrphanSweep.touch(target);
             Files.deleteIfExists(staged);
             return false;
         }
@@ -48,6 +54,7 @@ public final class FileSystemPayloadStore implements PayloadStore {
         try {
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
+            OrphanSweep.touch(target);
             Files.deleteIfExists(staged);
             return false;
         } catch (AtomicMoveNotSupportedException e) {
@@ -60,6 +67,11 @@ public final class FileSystemPayloadStore implements PayloadStore {
     @Override
     public boolean contains(String sha256Hex) {
         return Files.exists(objectPath(sha256Hex));
+    }
+
+    @Override
+    public OrphanSweep.Swept sweepUnreferenced(Instant cutoff, Function<Set<String>, Set<String>> referenced) throws IOException {
+        return OrphanSweep.sweep(objects, cutoff, referenced);
     }
 
     @Override

@@ -115,14 +115,13 @@ public class AnalysisJob {
     /** PNGs go to the payload store under their SHA-256, like the scans, so they share its durability and its replacement by S3. */
     private String storePng(byte[] png) throws IOException {
         String sha256 = sha256(png);
-        if (!store.contains(sha256)) {
-            Path staged = Files.createTempFile(store.stagingDirectory(), "rendition-", ".png");
-            try {
-                Files.write(staged, png);
-                store.put(staged, sha256);
-            } finally {
-                Files.deleteIfExists(staged);
-            }
+        // put even when the store has it: a reused object's age starts over, so the orphan sweep leaves it alone
+        Path staged = Files.createTempFile(store.stagingDirectory(), "rendition-", ".png");
+        try {
+            Files.write(staged, png);
+            store.put(staged, sha256);
+        } finally {
+            Files.deleteIfExists(staged);
         }
         return sha256;
     }
