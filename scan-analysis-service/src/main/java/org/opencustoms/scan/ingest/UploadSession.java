@@ -106,10 +106,11 @@ final class UploadSession implements StreamObserver<UploadRequest> {
             throw RetryPushback.withPushback(Status.RESOURCE_EXHAUSTED.withDescription(services.admission().backlog()
                     + " scans wait for analysis here; send this scan again later or to another replica"), BACKLOG_PUSHBACK);
         }
-        long stillToCome = received.getTotalBytes() - services.staging().stagedBytes(received.getScanId()).orElse(0L);
-        if (!services.space().hasRoomFor(stillToCome)) {
+        if (services.staging().stagedHeader(received.getScanId()).isEmpty() && !services.space().hasRoomFor(received.getTotalBytes())) {
+            // as with the backlog, an upload already under way may finish: its space was granted when it began
             throw RetryPushback.withPushback(Status.RESOURCE_EXHAUSTED.withDescription("the scan store is nearly full: "
-                    + services.space().shortfall(stillToCome) + "; send this scan again later or to another replica"), FULL_DISK_PUSHBACK);
+                    + services.space().shortfall(received.getTotalBytes()) + "; send this scan again later or to another replica"),
+                    FULL_DISK_PUSHBACK);
         }
         services.registry().admit();
         admitted = true;

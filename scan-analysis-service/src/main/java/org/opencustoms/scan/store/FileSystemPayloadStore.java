@@ -60,6 +60,8 @@ public final class FileSystemPayloadStore implements PayloadStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the staging directory " + staging + " must be on the same file system as " + objects, e);
         }
+        // a rename keeps the staged file's age, which a resumed upload may have had for hours
+        OrphanSweep.touch(target);
         DurableFiles.fsyncDirectory(target.getParent());
         return true;
     }

@@ -5,12 +5,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -76,10 +78,9 @@ public final class OrphanSweep {
             batch.forEach(file -> digests.add(file.getFileName().toString()));
             Set<String> kept = referenced.apply(digests);
             for (Path file : batch) {
-                // checked again: an upload may have touched it while the rows were read
-                if (!kept.contains(file.getFileName().toString()) && untouchedSince(file, before)) {
+                if (!kept.contains(file.getFileName().toString())) {
                     long size = sizeOrZero(file);
-                    if (Files.deleteIfExists(file)) {
+                    if (deleteUnlessTouched(file, before)) {
                         objects++;
                         bytes += size;
                     }
@@ -89,7 +90,30 @@ public final class OrphanSweep {
         return new Swept(objects, temporaryFiles, bytes);
     }
 
-    /** Marks an object as just used, so a sweep leaves it alone for its grace period. */
+    /**
+     * Takes the file out of its name first, then checks its age: an upload that touched it before the rename is
+     * seen and the file goes back; one that comes after finds no file to touch and fails, to be retried by its
+     * sender, instead of committing a row whose file is then deleted.
+     */
+    private static boolean deleteUnlessTouched(Path file, FileTime cutoff) throws IOException {
+        if (!untouchedSince(file, cutoff)) {
+            return false;
+        }
+        Path claimed = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (untouchedSince(claimed, cutoff)) {
+            return Files.deleteIfExists(claimed);
+        }
+        // same name, same bytes: replacing a copy stored meanwhile is harmless
+        Files.move(claimed, file, StandardCopyOption.ATOMIC_MOVE);
+        return false;
+    }
+
+    /** Marks an object as just used, so a sweep leaves it alone for its grace period; fails if it is gone. */
     public static void touch(Path object) throws IOException {
         Files.setLastModifiedTime(object, FileTime.from(Instant.now()));
     }

@@ -17,15 +17,17 @@ class FreeSpaceTest {
 
     @Test
     void refusesWhatWouldEatIntoTheReserve() throws IOException {
+        long gib = 1024L * 1024 * 1024;
         long usable = new FreeSpace(directory, 0).usableBytes();
-        assertTrue(usable > 1024, "the test needs a little free space on the temp dir's file system");
+        assertTrue(usable > 4 * gib, "the test needs 4 GiB free on the temp dir's file system");
 
-        FreeSpace keepingAllButOneKilobyte = new FreeSpace(directory, usable - 1024);
+        // margins of a GiB: other processes write to the same disk meanwhile
+        FreeSpace keepingAllButTwoGib = new FreeSpace(directory, usable - 2 * gib);
 
-        assertTrue(keepingAllButOneKilobyte.hasRoomFor(512));
-        assertFalse(keepingAllButOneKilobyte.hasRoomFor(1024L * 1024 * 1024));
-        assertFalse(new FreeSpace(directory, usable + 1).hasRoomFor(0), "a disk already inside its reserve takes nothing");
-        assertTrue(keepingAllButOneKilobyte.shortfall(4096).contains("kept in reserve"));
+        assertTrue(keepingAllButTwoGib.hasRoomFor(gib));
+        assertFalse(keepingAllButTwoGib.hasRoomFor(3 * gib));
+        assertFalse(new FreeSpace(directory, usable + 1024 * gib).hasRoomFor(0), "a disk already inside its reserve takes nothing");
+        assertTrue(keepingAllButTwoGib.shortfall(3 * gib).contains("kept in reserve"));
     }
 
     @Test
