@@ -2,7 +2,7 @@ package org.opencustoms.inspection;
 
 import io.restassured.specification.RequestSpecification;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +42,7 @@ public final class Fixtures {
     /** A valid ISO 6346 number with a random serial (owner code TST). */
     public static String containerNumber() {
         String firstTen = "TSTU" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        return firstTen + org.opencustoms.common.codes.ContainerNumbers.checkDigit(firstTen);
+        return firstTen + org.opencustoms.codes.ContainerNumbers.checkDigit(firstTen);
     }
 
     public static Map<String, Object> handoff(String container) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.common.identity.ScannerIdentity;
+import org.opencustoms.proto.scan.v1.ScannerIdentity;
 import org.opencustoms.platform.cli.PlatformOptions;
 import org.opencustoms.platform.cli.RunningPlatform;
 import org.opencustoms.platform.cli.ServiceSpec;

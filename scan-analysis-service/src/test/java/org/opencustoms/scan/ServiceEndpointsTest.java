@@ -3,9 +3,9 @@ package org.opencustoms.scan;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.opencustoms.platform.testing.PostgresTestResource;
-import org.opencustoms.platform.testing.ServiceEndpointsContract;
-import org.opencustoms.platform.testing.TokenTestResource;
+import org.opencustoms.testing.PostgresTestResource;
+import org.opencustoms.testing.ServiceEndpointsContract;
+import org.opencustoms.testing.TokenTestResource;
 import org.opencustoms.scan.ingest.IngestTlsTestResource;
 
 @QuarkusTest

@@ -2,7 +2,7 @@ package org.opencustoms.selection;
 
 import io.restassured.specification.RequestSpecification;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 /** The callers of selection-service in tests, each with its own token. */
 public final class Actors {

@@ -2,7 +2,7 @@ package org.opencustoms.selection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.AuthorizationMatrix;
+import org.opencustoms.testing.AuthorizationMatrix;
 
 import static org.opencustoms.common.identity.Roles.ANALYST;
 import static org.opencustoms.common.identity.Roles.AUDITOR;

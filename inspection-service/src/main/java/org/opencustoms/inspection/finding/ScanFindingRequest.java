@@ -1,6 +1,6 @@
 package org.opencustoms.inspection.finding;
 
-import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.codes.ContainerNumbers;
 import org.opencustoms.common.problem.FieldViolation;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.opencustoms.inspection.task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.codes.ContainerNumbers;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.common.problem.InvalidRequestException;
 import org.opencustoms.common.problem.Problem;

@@ -2,7 +2,7 @@ package org.opencustoms.inspection.access;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package org.opencustoms.inspection.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.JsonFuzzer;
+import org.opencustoms.testing.JsonFuzzer;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.inspection.PeerStandIn;
 import org.opencustoms.inspection.feedback.FeedbackRelay;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package org.opencustoms.inspection.api;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 import org.opencustoms.common.identity.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.inspection.PeerStandIn;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;

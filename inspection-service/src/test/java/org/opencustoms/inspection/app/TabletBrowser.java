@@ -6,7 +6,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.opencustoms.platform.testing.HeadlessChromium;
+import org.opencustoms.testing.HeadlessChromium;
 
 import java.io.IOException;
 import java.time.Duration;

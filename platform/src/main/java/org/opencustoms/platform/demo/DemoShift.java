@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.HashMap;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.common.identity.ScannerIdentity;
+import org.opencustoms.proto.scan.v1.ScannerIdentity;
 import org.opencustoms.platform.pki.CaCommand;
 import org.opencustoms.platform.pki.PlatformCa;
 

@@ -28,12 +28,10 @@ public final class SimulatedScannerRun {
 
     /** Streams the scans and returns their ids. */
     public static List<String> stream(Path home, List<String> arguments, PrintStream out) {
-        Path app = home.resolve(ServiceSpec.SCAN_ANALYSIS.name()).resolve("target/quarkus-app");
-        String classPath = String.join(File.pathSeparator, app.resolve("app/*").toString(), app.resolve("lib/boot/*").toString(),
-                app.resolve("lib/main/*").toString());
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classPath,
-                "org.opencustoms.scan.scanner.ScannerSimCli",
+        Path tools = home.resolve("tools/target");
+        String classPath = tools.resolve("tools.jar") + File.pathSeparator + tools.resolve("lib/*");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
+                "org.opencustoms.tools.scanner.ScannerSimCli",
                 "--target", "localhost:" + ServiceSpec.SCAN_INGEST_GRPC_PORT));
         command.addAll(arguments);
         List<String> scanIds = new ArrayList<>();

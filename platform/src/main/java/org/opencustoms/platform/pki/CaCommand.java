@@ -1,6 +1,6 @@
 package org.opencustoms.platform.pki;
 
-import org.opencustoms.common.identity.ScannerIdentity;
+import org.opencustoms.proto.scan.v1.ScannerIdentity;
 import org.opencustoms.platform.cli.PlatformException;
 import org.opencustoms.platform.cli.PlatformOptions;
 

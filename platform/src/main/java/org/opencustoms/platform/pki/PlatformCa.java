@@ -15,7 +15,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.opencustoms.common.identity.ScannerIdentity;
+import org.opencustoms.proto.scan.v1.ScannerIdentity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.opencustoms.scan.ingest;
 
 import io.grpc.Status;
-import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.codes.ContainerNumbers;
 import org.opencustoms.proto.scan.v1.Modality;
 import org.opencustoms.proto.scan.v1.PayloadEncoding;
 import org.opencustoms.proto.scan.v1.ScanHeader;

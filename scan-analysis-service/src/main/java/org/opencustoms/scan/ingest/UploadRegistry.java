@@ -1,9 +1,10 @@
 package org.opencustoms.scan.ingest;
 
+import org.opencustoms.proto.scan.v1.RetryPushback;
+
 import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencustoms.scan.client.RetryPushback;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

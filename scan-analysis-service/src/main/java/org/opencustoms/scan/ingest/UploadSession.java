@@ -1,5 +1,7 @@
 package org.opencustoms.scan.ingest;
 
+import org.opencustoms.proto.scan.v1.RetryPushback;
+
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -12,7 +14,6 @@ import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.proto.scan.v1.UploadRequest;
 import org.opencustoms.proto.scan.v1.UploadResponse;
 import org.opencustoms.scan.catalog.ScanRecord;
-import org.opencustoms.scan.client.RetryPushback;
 import org.opencustoms.scan.catalog.ScanRepository;
 
 import java.io.IOException;

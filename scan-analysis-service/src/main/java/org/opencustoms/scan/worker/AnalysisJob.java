@@ -17,8 +17,8 @@ import org.opencustoms.scan.catalog.ClaimLostException;
 import org.opencustoms.scan.catalog.ScanRecord;
 import org.opencustoms.scan.catalog.StoredAnalysis;
 import org.opencustoms.scan.findings.ScanFinding;
-import org.opencustoms.scan.sim.Image16;
-import org.opencustoms.scan.sim.Modality;
+import org.opencustoms.scan.imaging.Image16;
+import org.opencustoms.scan.imaging.Modality;
 import org.opencustoms.scan.store.PayloadStore;
 
 import java.io.IOException;

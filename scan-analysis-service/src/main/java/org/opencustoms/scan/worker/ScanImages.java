@@ -2,7 +2,7 @@ package org.opencustoms.scan.worker;
 
 import org.opencustoms.scan.analysis.ScanInputException;
 import org.opencustoms.scan.catalog.ScanRecord;
-import org.opencustoms.scan.sim.Image16;
+import org.opencustoms.scan.imaging.Image16;
 import org.opencustoms.scan.store.PayloadStore;
 
 import java.io.IOException;

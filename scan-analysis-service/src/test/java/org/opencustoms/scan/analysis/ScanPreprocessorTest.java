@@ -1,7 +1,7 @@
 package org.opencustoms.scan.analysis;
 
 import org.junit.jupiter.api.Test;
-import org.opencustoms.scan.sim.Image16;
+import org.opencustoms.scan.imaging.Image16;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.ScanSimulator;
 import org.opencustoms.scan.sim.SimulatedScan;

@@ -1,8 +1,8 @@
 package org.opencustoms.scan.analysis;
 
 import org.junit.jupiter.api.Test;
-import org.opencustoms.scan.sim.Image16;
-import org.opencustoms.scan.sim.Modality;
+import org.opencustoms.scan.imaging.Image16;
+import org.opencustoms.scan.imaging.Modality;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -4,14 +4,14 @@ import org.opencustoms.scan.ingest.TestPki;
 
 import org.opencustoms.common.identity.Roles;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.scan.client.PayloadSource;
 import org.opencustoms.scan.client.ReconnectingChannel;
 import org.opencustoms.scan.client.ScanUploader;

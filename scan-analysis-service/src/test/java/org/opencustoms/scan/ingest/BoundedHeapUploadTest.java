@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.scan.client.PayloadSource;
 import org.opencustoms.scan.client.ReconnectingChannel;

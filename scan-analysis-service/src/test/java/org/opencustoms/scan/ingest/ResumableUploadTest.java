@@ -2,7 +2,7 @@ package org.opencustoms.scan.ingest;
 
 import org.opencustoms.common.identity.Roles;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.grpc.ManagedChannel;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.proto.scan.v1.ScanIngestGrpc;
 import org.opencustoms.proto.scan.v1.UploadStatus;

@@ -1,8 +1,10 @@
 package org.opencustoms.scan.ingest;
 
+import org.opencustoms.proto.scan.v1.RetryPushback;
+
 import org.opencustoms.common.identity.Roles;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -12,14 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.proto.scan.v1.Modality;
 import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.proto.scan.v1.ScanIngestGrpc;
 import org.opencustoms.proto.scan.v1.UploadResponse;
 import org.opencustoms.proto.scan.v1.UploadStatus;
 import org.opencustoms.proto.scan.v1.UploadStatusRequest;
-import org.opencustoms.scan.client.RetryPushback;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.scan.client.PayloadSource;
 import org.opencustoms.scan.client.ReconnectingChannel;

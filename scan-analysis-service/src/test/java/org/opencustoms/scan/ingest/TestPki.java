@@ -1,7 +1,7 @@
 package org.opencustoms.scan.ingest;
 
 import io.grpc.ChannelCredentials;
-import org.opencustoms.common.identity.ScannerIdentity;
+import org.opencustoms.proto.scan.v1.ScannerIdentity;
 import org.opencustoms.platform.pki.PlatformCa;
 import org.opencustoms.scan.client.ScannerTls;
 

@@ -1,16 +1,18 @@
 package org.opencustoms.scan.scanner;
 
+import org.opencustoms.tools.scanner.ScannerSimCli;
+
 import org.opencustoms.scan.ingest.TestPki;
 
 import org.opencustoms.common.identity.Roles;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.common.codes.ContainerNumbers;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.codes.ContainerNumbers;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.scan.ingest.GrpcTestPortResource;
 import org.opencustoms.scan.ingest.IngestTestSupport;
 

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.common.files.OrphanSweep;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.scan.catalog.ScanRecord;
 import org.opencustoms.scan.catalog.ScanRepository;
 import org.opencustoms.scan.ingest.GrpcTestPortResource;

@@ -1,5 +1,7 @@
 package org.opencustoms.scan.worker;
 
+import org.opencustoms.proto.scan.v1.RetryPushback;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.grpc.StatusRuntimeException;
 import io.grpc.Status;
@@ -7,7 +9,7 @@ import org.opencustoms.scan.ingest.TestPki;
 
 import org.opencustoms.common.identity.Roles;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.proto.scan.v1.ScanHeader;
 import org.opencustoms.scan.catalog.ScanRecord;
 import org.opencustoms.scan.catalog.ScanRepository;
@@ -185,7 +187,7 @@ class ScanAnalysisPipelineTest {
                 () -> uploadOnce(TestScans.headerFor(refusedId, 4000, 1000, payload), payload), "a new upload is refused while the backlog is full");
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.status().getCode());
         StatusRuntimeException answer = (StatusRuntimeException) refused.getCause();
-        assertTrue(answer.getTrailers() != null && answer.getTrailers().get(org.opencustoms.scan.client.RetryPushback.KEY) != null,
+        assertTrue(answer.getTrailers() != null && answer.getTrailers().get(org.opencustoms.proto.scan.v1.RetryPushback.KEY) != null,
                 "with a pushback saying when to come back");
 
         // the stand-in scans nobody claimed yet leave the queue, rather than taking the worker many minutes

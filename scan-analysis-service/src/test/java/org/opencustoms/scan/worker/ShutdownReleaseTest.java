@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.PostgresTestResource;
+import org.opencustoms.testing.PostgresTestResource;
 import org.opencustoms.scan.client.PayloadSource;
 import org.opencustoms.scan.client.ReconnectingChannel;
 import org.opencustoms.scan.client.ScanUploader;

@@ -8,8 +8,8 @@ import org.jboss.logging.Logger;
 import org.opencustoms.selection.isf.model.CommodityLine;
 import org.opencustoms.selection.isf.model.IsfFiling;
 import org.opencustoms.selection.isf.validation.Codes;
-import org.opencustoms.selection.riskmodel.FeatureContribution;
-import org.opencustoms.selection.riskmodel.RiskModel;
+import org.opencustoms.riskmodel.FeatureContribution;
+import org.opencustoms.riskmodel.RiskModel;
 
 import java.io.IOException;
 import java.io.InputStream;

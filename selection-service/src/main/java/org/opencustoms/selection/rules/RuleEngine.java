@@ -1,5 +1,7 @@
 package org.opencustoms.selection.rules;
 
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +12,12 @@ import java.util.TreeSet;
 
 /** Evaluates a rule set against the facts of one filing; every hit carries its reason. */
 public final class RuleEngine {
+
+    /**
+     * Jaro-Winkler similarity in [0, 1], the usual measure for matching names against watch lists: prefix
+     * scale 0.1 over at most 4 leading characters, applied only when the Jaro similarity is at least 0.7.
+     */
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     private RuleEngine() {
     }
@@ -59,7 +67,7 @@ public final class RuleEngine {
         for (String name : names) {
             String normalised = PartyNames.normalise(name);
             for (String entry : listed) {
-                double similarity = JaroWinkler.similarity(normalised, PartyNames.normalise(entry));
+                double similarity = JARO_WINKLER.apply(normalised, PartyNames.normalise(entry));
                 if (similarity >= threshold) {
                     return name + " ~ " + entry + String.format(Locale.ROOT, " (%.2f)", similarity);
                 }

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 import org.opencustoms.selection.Actors;
 import org.opencustoms.selection.isf.IsfFixtures;
 

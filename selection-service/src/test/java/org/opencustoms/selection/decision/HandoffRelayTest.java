@@ -54,7 +54,7 @@ class HandoffRelayTest {
         String first = selectedShipment();
         await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.stream().anyMatch(body -> body.contains(first)));
         assertTrue(AUTHORIZATIONS.stream().allMatch(a -> a.startsWith("Bearer ")
-                        && org.opencustoms.platform.testing.TestTokens.rolesOf(a).equals(java.util.List.of("selection-service"))),
+                        && org.opencustoms.testing.TestTokens.rolesOf(a).equals(java.util.List.of("selection-service"))),
                 "selection-service calls inspection-service with its own service token: " + AUTHORIZATIONS);
         assertTrue(task(first).contains("\"importerParty\":\"" + org.opencustoms.selection.Actors.IMPORTER_PARTY + "\""),
                 "the task names the filing's owner, so it can appeal: " + task(first));

@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 import org.opencustoms.selection.Actors;
 import org.opencustoms.selection.isf.IsfFixtures;
 import org.opencustoms.selection.log.LogSigner;

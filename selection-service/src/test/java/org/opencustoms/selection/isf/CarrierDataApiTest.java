@@ -2,7 +2,7 @@ package org.opencustoms.selection.isf;
 
 import org.opencustoms.selection.Actors;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -86,12 +86,12 @@ class CarrierDataApiTest {
         Map<String, Object> filing = IsfFixtures.isf10();
         String container = ((List<?>) filing.get("containers")).get(0).toString();
         String location = IsfFilingApiTest.post(filing).then().statusCode(201).extract().header("Location");
-        io.restassured.specification.RequestSpecification rival = org.opencustoms.platform.testing.TestTokens.bearer(
-                org.opencustoms.platform.testing.TestTokens.party(org.opencustoms.common.identity.Roles.CARRIER, "MSCU"));
+        io.restassured.specification.RequestSpecification rival = org.opencustoms.testing.TestTokens.bearer(
+                org.opencustoms.testing.TestTokens.party(org.opencustoms.common.identity.Roles.CARRIER, "MSCU"));
 
         rival.contentType(ContentType.JSON).body(stowPlan("V1", List.of(container)))
                 .when().post("/api/v1/stow-plans").then().statusCode(403).body("detail", containsString("MSCU"));
-        org.opencustoms.platform.testing.TestTokens.bearer(org.opencustoms.platform.testing.TestTokens.party(
+        org.opencustoms.testing.TestTokens.bearer(org.opencustoms.testing.TestTokens.party(
                         org.opencustoms.common.identity.Roles.CARRIER, "MSCU")).contentType(ContentType.JSON)
                 .body(Map.of("containerNumber", container, "eventCode", "LOADED", "eventAt",
                         OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(), "place", "VNSGN"))

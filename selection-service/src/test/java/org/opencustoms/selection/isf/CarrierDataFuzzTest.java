@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.JsonFuzzer;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.JsonFuzzer;
+import org.opencustoms.testing.TestTokens;
 import org.opencustoms.selection.Actors;
 
 import java.time.OffsetDateTime;

@@ -2,7 +2,7 @@ package org.opencustoms.selection.isf;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.opencustoms.platform.testing.JsonFuzzer;
+import org.opencustoms.testing.JsonFuzzer;
 import org.opencustoms.selection.Actors;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.opencustoms.selection.isf;
 
 
-import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.codes.ContainerNumbers;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

@@ -4,7 +4,7 @@ import org.opencustoms.selection.Actors;
 
 import org.opencustoms.common.identity.Roles;
 
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

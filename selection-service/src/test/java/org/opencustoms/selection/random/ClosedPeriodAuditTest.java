@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.common.identity.Roles;
 import org.opencustoms.platform.audit.LogAuditor;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 import org.opencustoms.selection.Actors;
 import org.opencustoms.selection.disclosure.ShipmentEvents;
 import org.opencustoms.selection.isf.IsfFixtures;

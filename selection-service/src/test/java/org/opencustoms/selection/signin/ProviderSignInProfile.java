@@ -1,7 +1,7 @@
 package org.opencustoms.selection.signin;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import org.opencustoms.platform.testing.KeycloakTestResource;
+import org.opencustoms.testing.KeycloakTestResource;
 
 import java.util.List;
 import java.util.Map;

@@ -15,7 +15,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.opencustoms.platform.testing.HeadlessChromium;
+import org.opencustoms.testing.HeadlessChromium;
 import org.opencustoms.selection.isf.IsfFixtures;
 import org.opencustoms.selection.random.Periods;
 import org.opencustoms.selection.random.ShiftableTimeSource;
@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.opencustoms.platform.testing.HeadlessChromium.byTestId;
+import static org.opencustoms.testing.HeadlessChromium.byTestId;
 
 /**
  * A member of the public opens /transparency/ in Debian's headless Chromium, without signing in, over a day of

@@ -1,7 +1,6 @@
 package org.opencustoms.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.opencustoms.common.problem.FieldViolation;
 
 import java.util.List;
 

@@ -1,8 +1,9 @@
 package org.opencustoms.selection.audit.report;
 
-import org.opencustoms.selection.audit.stats.ChiSquareIndependence;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.apache.commons.statistics.inference.SignificanceResult;
 import org.opencustoms.selection.audit.stats.ChiSquareResult;
-import org.opencustoms.selection.audit.stats.ChiSquared;
 import org.opencustoms.selection.audit.stats.TwoProportionResult;
 import org.opencustoms.selection.audit.stats.TwoProportionTest;
 
@@ -134,7 +135,7 @@ public final class FairnessAnalysis {
         ChiSquareResult result;
         if (oneRate) {
             test = "independence";
-            result = ChiSquareIndependence.test(judged.stream().mapToLong(g -> g.randomPicks).toArray(),
+            result = independence(judged.stream().mapToLong(g -> g.randomPicks).toArray(),
                     judged.stream().mapToLong(g -> g.filings - g.randomPicks).toArray());
         } else {
             test = "goodness of fit to the recorded rates";
@@ -156,6 +157,56 @@ public final class FairnessAnalysis {
                 Double.isNaN(result.minExpectedCount()) ? null : result.minExpectedCount(), result.approximationReliable(), flagged, verdict);
     }
 
+    /**
+     * Pearson's test of independence on the groups x (picked, not picked) table: is the chance of being
+     * picked the same in every group? Groups without filings are dropped; with fewer than two left, or
+     * nobody (or everybody) picked, there is nothing to test and the p-value is 1.
+     *
+     * @param picked    per group, the number of filings picked
+     * @param notPicked per group, the number not picked (same order and length as {@code picked})
+     */
+    static ChiSquareResult independence(long[] picked, long[] notPicked) {
+        if (picked.length != notPicked.length) {
+            throw new IllegalArgumentException("picked and notPicked must have the same length, were "
+                    + picked.length + " and " + notPicked.length);
+        }
+        List<long[]> rows = new ArrayList<>();
+        long pickedTotal = 0;
+        long notPickedTotal = 0;
+        for (int i = 0; i < picked.length; i++) {
+            requireNonNegative("picked", i, picked[i]);
+            requireNonNegative("notPicked", i, notPicked[i]);
+            if (picked[i] + notPicked[i] > 0) {
+                rows.add(new long[] {picked[i], notPicked[i]});
+            }
+            pickedTotal = Math.addExact(pickedTotal, picked[i]);
+            notPickedTotal = Math.addExact(notPickedTotal, notPicked[i]);
+        }
+        if (rows.size() < 2) {
+            return new ChiSquareResult(0.0, 0, 1.0, Double.NaN, rows.size());
+        }
+        int degreesOfFreedom = rows.size() - 1;
+        if (pickedTotal == 0 || notPickedTotal == 0) {
+            return new ChiSquareResult(0.0, degreesOfFreedom, 1.0, 0.0, rows.size());
+        }
+        SignificanceResult test = ChiSquareTest.withDefaults().test(rows.toArray(long[][]::new));
+        double grandTotal = (double) pickedTotal + notPickedTotal;
+        double pickedShare = pickedTotal / grandTotal;
+        double notPickedShare = notPickedTotal / grandTotal;
+        double minExpected = Double.POSITIVE_INFINITY;
+        for (long[] row : rows) {
+            double groupTotal = (double) row[0] + row[1];
+            minExpected = Math.min(minExpected, Math.min(groupTotal * pickedShare, groupTotal * notPickedShare));
+        }
+        return new ChiSquareResult(test.getStatistic(), degreesOfFreedom, test.getPValue(), minExpected, rows.size());
+    }
+
+    private static void requireNonNegative(String name, int index, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(name + "[" + index + "] must be >= 0, was " + count);
+        }
+    }
+
     private static ChiSquareResult fitToRecordedRates(List<Tally> groups) {
         double statistic = 0;
         double minExpected = Double.POSITIVE_INFINITY;
@@ -165,7 +216,7 @@ public final class FairnessAnalysis {
             statistic += cell(group.randomPicks, expectedPicked) + cell(group.filings - group.randomPicks, expectedNotPicked);
             minExpected = Math.min(minExpected, Math.min(expectedPicked, expectedNotPicked));
         }
-        double pValue = Double.isInfinite(statistic) ? 0.0 : ChiSquared.upperTail(statistic, groups.size());
+        double pValue = Double.isInfinite(statistic) ? 0.0 : ChiSquaredDistribution.of(groups.size()).survivalProbability(statistic);
         return new ChiSquareResult(statistic, groups.size(), pValue, minExpected, groups.size());
     }
 

@@ -1,10 +1,13 @@
 package org.opencustoms.selection.audit.stats;
 
 /**
- * Outcome of a {@link ChiSquareIndependence} test.
+ * Outcome of a Pearson chi-square test of the random picks over groups: independence of group and
+ * pick, or goodness of fit to the recorded rates (the fairness report runs both, see
+ * {@code FairnessAnalysis}).
  *
  * @param statistic        Pearson chi-square statistic
- * @param degreesOfFreedom groupsUsed - 1 (0 when fewer than two groups remain)
+ * @param degreesOfFreedom groupsUsed - 1 for independence (0 when fewer than two groups remain);
+ *                         groupsUsed for goodness of fit
  * @param pValue           upper-tail probability of the statistic
  * @param minExpectedCount smallest expected cell count; NaN when fewer than two groups remain
  * @param groupsUsed       groups with a non-zero total (empty groups are dropped)

@@ -1,11 +1,15 @@
 package org.opencustoms.selection.audit.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /**
  * Outcome test: is one group's hit rate (hits among inspected filings) different from, or lower
  * than, the rest's? A lower hit rate for a group suggests it is inspected on weaker grounds.
  * Two-proportion z-test with pooled variance, no continuity correction.
  */
 public final class TwoProportionTest {
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private TwoProportionTest() {
     }
@@ -29,8 +33,8 @@ public final class TwoProportionTest {
             return noEvidence(groupRate, restRate);
         }
         double z = (groupRate - restRate) / standardError;
-        double pLower = Normal.cdf(z);
-        double pTwoSided = Math.min(1.0, 2.0 * Normal.cdf(-Math.abs(z)));
+        double pLower = STANDARD_NORMAL.cumulativeProbability(z);
+        double pTwoSided = Math.min(1.0, 2.0 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z)));
         return new TwoProportionResult(groupRate, restRate, z, pLower, pTwoSided);
     }
 

@@ -7,7 +7,7 @@ final class WaldInterval {
     }
 
     static Interval forRate(double estimate, double standardError) {
-        double halfWidth = Normal.Z_95 * standardError;
+        double halfWidth = WilsonInterval.Z_95 * standardError;
         double lower = Math.min(1.0, Math.max(0.0, estimate - halfWidth));
         double upper = Math.min(1.0, Math.max(0.0, estimate + halfWidth));
         return new Interval(lower, upper);

@@ -1,7 +1,12 @@
 package org.opencustoms.selection.audit.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /** 95 % Wilson score interval for a binomial rate. */
 public final class WilsonInterval {
+
+    /** Two-sided 95 % critical value, the 0.975 quantile of the standard normal. */
+    static final double Z_95 = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.975);
 
     private WilsonInterval() {
     }
@@ -29,7 +34,7 @@ public final class WilsonInterval {
         if (sampleSize == 0.0) {
             return Interval.ZERO_TO_ONE;
         }
-        double z = Normal.Z_95;
+        double z = Z_95;
         double zSquaredOverN = z * z / sampleSize;
         double denominator = 1.0 + zSquaredOverN;
         double centre = (rate + zSquaredOverN / 2.0) / denominator;

@@ -1,5 +1,8 @@
 /**
- * Small, dependency-free statistics for the selection fairness audit.
+ * Estimators and tests for the selection fairness audit. Distribution functions (normal, chi-square)
+ * come from Apache Commons Statistics; what is here has no library equivalent: the Horvitz-Thompson
+ * and Hajek estimators for Poisson samples, Wilson intervals on an effective sample size, and the
+ * one-sided two-proportion test.
  *
  * <p>Which violation-rate figure the audit should report for a random stratum: the
  * {@link org.opencustoms.selection.audit.stats.Hajek} rate with its

@@ -1,6 +1,6 @@
 package org.opencustoms.selection.isf.validation;
 
-import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.codes.ContainerNumbers;
 import org.opencustoms.selection.isf.model.ContainerStatusMessage;
 import org.opencustoms.selection.isf.model.StowPlan;
 import org.opencustoms.selection.isf.model.StowPosition;

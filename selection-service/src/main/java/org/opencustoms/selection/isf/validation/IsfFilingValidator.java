@@ -1,6 +1,6 @@
 package org.opencustoms.selection.isf.validation;
 
-import org.opencustoms.common.codes.ContainerNumbers;
+import org.opencustoms.codes.ContainerNumbers;
 import org.opencustoms.common.problem.FieldViolation;
 import org.opencustoms.selection.isf.model.Address;
 import org.opencustoms.selection.isf.model.CommodityLine;

@@ -2,7 +2,7 @@ package org.opencustoms.selection.audit.dashboard;
 
 import org.opencustoms.selection.Actors;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.opencustoms.platform.testing.HeadlessChromium;
+import org.opencustoms.testing.HeadlessChromium;
 import org.opencustoms.selection.isf.IsfFixtures;
 import org.opencustoms.selection.random.ClosedPeriodsProfile;
 import org.opencustoms.selection.disclosure.ShipmentEvents;

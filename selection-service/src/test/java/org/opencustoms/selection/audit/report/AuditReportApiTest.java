@@ -2,7 +2,7 @@ package org.opencustoms.selection.audit.report;
 
 import org.opencustoms.selection.Actors;
 import org.opencustoms.common.identity.Roles;
-import org.opencustoms.platform.testing.TestTokens;
+import org.opencustoms.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

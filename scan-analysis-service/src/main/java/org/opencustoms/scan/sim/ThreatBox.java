@@ -1,5 +1,0 @@
-package org.opencustoms.scan.sim;
-
-/** Ground truth of one projected threat: its kind and its box in image pixels. */
-public record ThreatBox(ThreatKind kind, Box box) {
-}

@@ -1,0 +1,97 @@
+package org.opencustoms.scan.analysis;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.translate.NoopTranslator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * The trained threat detector and empty-container verifier, loaded from a directory written by
+ * {@code bin/platform scan-model train}. The version is a digest of both parameter files, so a report
+ * names exactly the weights it came from.
+ */
+public final class ScanModels implements AutoCloseable {
+
+    static {
+        // never reach for the network: the PyTorch natives come from the pytorch-native-cpu artifact
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    private final Model threat;
+    private final Model empty;
+    private final String version;
+
+    private ScanModels(Model threat, Model empty, String version) {
+        this.threat = threat;
+        this.empty = empty;
+        this.version = version;
+    }
+
+    public static ScanModels load(Path directory) {
+        Path threatParams = directory.resolve(ScanNetworks.THREAT_DETECTOR + "-0000.params");
+        Path emptyParams = directory.resolve(ScanNetworks.EMPTY_VERIFIER + "-0000.params");
+        if (!Files.isRegularFile(threatParams) || !Files.isRegularFile(emptyParams)) {
+            throw new IllegalArgumentException(directory + " holds no trained scan models (expected " + threatParams.getFileName()
+                    + " and " + emptyParams.getFileName() + ")");
+        }
+        Model threat = load(directory, ScanNetworks.THREAT_DETECTOR, ScanNetworks::threatDetector);
+        Model empty = load(directory, ScanNetworks.EMPTY_VERIFIER, ScanNetworks::emptyVerifier);
+        return new ScanModels(threat, empty, version(threatParams, emptyParams));
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** An analyzer with its own predictors, for one thread. */
+    public ScanAnalyzer newAnalyzer() {
+        return new ScanAnalyzer(threat.newPredictor(new NoopTranslator()), empty.newPredictor(new NoopTranslator()),
+                NDManager.newBaseManager(Device.cpu()), version);
+    }
+
+    private static Model load(Path directory, String name, Supplier<Block> architecture) {
+        Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
+        model.setBlock(architecture.get());
+        try {
+            model.load(directory, name, java.util.Map.of("epoch", "0"));
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException e) {
+            model.close();
+            throw new IllegalArgumentException(name + " in " + directory + " does not fit its architecture: " + e.getMessage(), e);
+        }
+        return model;
+    }
+
+    public static String version(Path... files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return "scan-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        threat.close();
+        empty.close();
+    }
+}

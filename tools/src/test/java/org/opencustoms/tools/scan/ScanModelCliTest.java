@@ -1,0 +1,71 @@
+package org.opencustoms.tools.scan;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencustoms.scan.sim.EvaluationSetGenerator;
+import org.opencustoms.scan.sim.ModalityChoice;
+import org.opencustoms.scan.sim.ScanSimulator;
+import org.opencustoms.scan.sim.SimulationOptions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Tag("pytorch") // in its own JVM: see the pytorch execution in the pom
+class ScanModelCliTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void evaluatePrintsMetricsPerModalityAndWritesOnePredictionPerScan() throws Exception {
+        Path data = temp.resolve("set");
+        new EvaluationSetGenerator(new ScanSimulator(SimulationOptions.defaults().withModality(ModalityChoice.MIXED).withScale(0.3)
+                .withThreatRate(0.5).withEmptyRate(0.2))).generate(data, 99, 10, 2);
+        Path predictions = temp.resolve("out/predictions.csv");
+
+        Result result = run("evaluate", "--data", data.toString(), "--model", Path.of("models", "scan").toString(),
+                "--predictions", predictions.toString());
+
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("\"modelVersion\": \"scan-"), result.out());
+        assertTrue(result.out().contains("\"threatAuc\"") && result.out().contains("\"msPerMegapixel\""), result.out());
+        assertTrue(result.out().contains("\"xray\"") || result.out().contains("\"gamma\""), result.out());
+        List<String> rows = Files.readAllLines(predictions);
+        assertEquals("file,threat_score,empty_score,boxes", rows.get(0));
+        assertEquals(11, rows.size());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            double threat = Double.parseDouble(cells[1]);
+            assertTrue(threat >= 0 && threat <= 1 && cells[0].endsWith(".png"), row);
+        }
+    }
+
+    @Test
+    void badUsageIsRefusedWithExitCodeTwo() {
+        assertEquals(2, run("evaluate").code());
+        assertEquals(2, run("evaluate", "--data", temp.toString(), "--colour", "red").code());
+        assertEquals(2, run("train", "--out", temp.toString(), "--count", "3").code());
+        assertEquals(2, run("audit").code());
+        Result noModel = run("evaluate", "--data", temp.toString(), "--model", temp.toString());
+        assertEquals(2, noModel.code());
+        assertTrue(noModel.err().contains("holds no trained scan models"), noModel.err());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ScanModelCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
