@@ -5,7 +5,7 @@ import com.google.protobuf.Timestamp;
 import org.opencustoms.codes.ContainerNumbers;
 import org.opencustoms.proto.scan.v1.PayloadEncoding;
 import org.opencustoms.proto.scan.v1.ScanHeader;
-import org.opencustoms.scan.sim.GammaSource;
+import org.opencustoms.scan.sim.physics.GammaSource;
 import org.opencustoms.scan.imaging.Image16;
 import org.opencustoms.scan.imaging.Modality;
 import org.opencustoms.scan.sim.SimulatedScan;

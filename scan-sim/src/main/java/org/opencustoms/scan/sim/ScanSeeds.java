@@ -1,7 +1,7 @@
 package org.opencustoms.scan.sim;
 
 /** Seeds of individual scans, so any scan of a set can be made alone, in any order or in parallel. */
-final class ScanSeeds {
+public final class ScanSeeds {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -9,7 +9,7 @@ final class ScanSeeds {
     }
 
     /** SplitMix64 of the master seed advanced by the index: well mixed, never the same for two indices. */
-    static long forScan(long masterSeed, int index) {
+    public static long forScan(long masterSeed, int index) {
         long z = masterSeed + GOLDEN_GAMMA * (index + 1L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,5 +1,14 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+import org.opencustoms.scan.sim.geometry.ContainerGeometry;
+import org.opencustoms.scan.sim.geometry.ContainerSize;
+import org.opencustoms.scan.sim.geometry.PixelGrid;
+import org.opencustoms.scan.sim.physics.Beam;
+import org.opencustoms.scan.sim.physics.GammaSource;
+import org.opencustoms.scan.sim.physics.LinacBeam;
+import org.opencustoms.scan.sim.physics.ScannerModel;
+
 import org.opencustoms.scan.imaging.Modality;
 
 import static org.opencustoms.scan.sim.Randoms.between;
@@ -10,7 +19,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** The draws that fix a scan before anything is built: scanner, beam, container, cargo and threat count. */
-record ScanSetup(Modality modality, List<Beam> beams, int i0, ScannerModel scanner, PixelGrid grid,
+public record ScanSetup(Modality modality, List<Beam> beams, int i0, ScannerModel scanner, PixelGrid grid,
         ContainerGeometry container, CargoKind cargo, int threatCount) {
 
     private static final double[] SINGLE_ENDPOINTS_MEV = {4, 6, 6, 7.5, 9};
@@ -20,7 +29,7 @@ record ScanSetup(Modality modality, List<Beam> beams, int i0, ScannerModel scann
         CargoKind.DRUMS, CargoKind.GARMENTS, CargoKind.MIXED};
     private static final double[] CARGO_WEIGHTS = {0.3, 0.14, 0.14, 0.12, 0.13, 0.17};
 
-    static ScanSetup draw(SimulationOptions options, SplittableRandom random) {
+    public static ScanSetup draw(SimulationOptions options, SplittableRandom random) {
         Modality modality = switch (options.modality()) {
             case XRAY -> Modality.XRAY;
             case GAMMA -> Modality.GAMMA;
@@ -81,7 +90,7 @@ record ScanSetup(Modality modality, List<Beam> beams, int i0, ScannerModel scann
         return roll < 0.6 ? 1 : roll < 0.9 ? 2 : 3;
     }
 
-    String sourceLabel() {
+    public String sourceLabel() {
         return beams.stream().map(Beam::label).reduce((a, b) -> a + " / " + b).orElseThrow();
     }
 }

@@ -1,5 +1,10 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+import org.opencustoms.scan.sim.geometry.PixelGrid;
+import org.opencustoms.scan.sim.physics.Detector;
+import org.opencustoms.scan.sim.threats.ThreatBox;
+
 import org.opencustoms.scan.imaging.Image16;
 
 import java.util.List;
@@ -14,7 +19,7 @@ import java.util.SplittableRandom;
 public final class ScanSimulator {
 
     /** A scan decided but not yet rendered. */
-    record Plan(long seed, ScanSetup setup, Scene scene, SplittableRandom noise) {
+    public record Plan(long seed, ScanSetup setup, Scene scene, SplittableRandom noise) {
     }
 
     private final SimulationOptions options;
@@ -50,7 +55,7 @@ public final class ScanSimulator {
     }
 
     /** Draws everything about a scan except its noise; the random streams are split in a fixed order. */
-    Plan plan(long seed, int index) {
+    public Plan plan(long seed, int index) {
         long scanSeed = ScanSeeds.forScan(seed, index);
         SplittableRandom root = new SplittableRandom(scanSeed);
         ScanSetup setup = ScanSetup.draw(options, root);

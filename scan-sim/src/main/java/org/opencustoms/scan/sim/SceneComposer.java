@@ -1,5 +1,18 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+import org.opencustoms.scan.sim.cargo.Compartments;
+import org.opencustoms.scan.sim.cargo.OrganicBricks;
+import org.opencustoms.scan.sim.geometry.ContainerGeometry;
+import org.opencustoms.scan.sim.geometry.ContainerStructure;
+import org.opencustoms.scan.sim.geometry.Extent;
+import org.opencustoms.scan.sim.geometry.Solid;
+import org.opencustoms.scan.sim.threats.PlacedThreat;
+import org.opencustoms.scan.sim.threats.Shielding;
+import org.opencustoms.scan.sim.threats.ThreatKind;
+import org.opencustoms.scan.sim.threats.ThreatPlacer;
+import org.opencustoms.scan.sim.threats.Weapons;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -9,14 +22,14 @@ import java.util.SplittableRandom;
  * pushes the cargo back), the cargo, then free-standing threats placed among the cargo.
  * Each part draws from its own random stream, so leaving threats out changes nothing else.
  */
-final class SceneComposer {
+public final class SceneComposer {
 
     private static final double[] KIND_WEIGHTS = {0.3, 0.2, 0.3, 0.2};
 
     private SceneComposer() {
     }
 
-    static Scene compose(ScanSetup setup, SplittableRandom structureRandom, SplittableRandom cargoRandom,
+    public static Scene compose(ScanSetup setup, SplittableRandom structureRandom, SplittableRandom cargoRandom,
             SplittableRandom threatRandom) {
         ContainerGeometry geometry = setup.container();
         List<Solid> structure = ContainerStructure.build(geometry, structureRandom);

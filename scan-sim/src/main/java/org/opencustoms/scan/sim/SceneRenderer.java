@@ -1,14 +1,20 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.geometry.PixelGrid;
+import org.opencustoms.scan.sim.geometry.Solid;
+import org.opencustoms.scan.sim.physics.AttenuationAccumulator;
+import org.opencustoms.scan.sim.physics.Beam;
+import org.opencustoms.scan.sim.threats.PlacedThreat;
+
 import java.util.List;
 
 /** Turns a scene into per-pixel attenuation (-ln(I/I0), noise-free) for each beam. */
-final class SceneRenderer {
+public final class SceneRenderer {
 
     private SceneRenderer() {
     }
 
-    static float[][] render(Scene scene, PixelGrid grid, List<? extends Beam> beams, boolean withThreats) {
+    public static float[][] render(Scene scene, PixelGrid grid, List<? extends Beam> beams, boolean withThreats) {
         AttenuationAccumulator accumulator = new AttenuationAccumulator(grid, beams);
         draw(scene.structure(), grid, accumulator);
         draw(scene.cargo(), grid, accumulator);
@@ -24,7 +30,7 @@ final class SceneRenderer {
         return channels;
     }
 
-    static void draw(List<Solid> solids, PixelGrid grid, AttenuationAccumulator accumulator) {
+    public static void draw(List<Solid> solids, PixelGrid grid, AttenuationAccumulator accumulator) {
         for (Solid solid : solids) {
             solid.rasterize(grid, accumulator);
         }

@@ -1,5 +1,9 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+import org.opencustoms.scan.sim.geometry.ContainerSize;
+import org.opencustoms.scan.sim.threats.ThreatBox;
+
 import org.opencustoms.scan.imaging.Box;
 import org.opencustoms.scan.imaging.Image16;
 import org.opencustoms.scan.imaging.Modality;

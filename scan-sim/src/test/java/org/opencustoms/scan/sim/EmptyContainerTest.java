@@ -1,5 +1,7 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+
 import org.opencustoms.scan.imaging.Box;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.io.EvaluationSetWriter;
+
 import org.opencustoms.scan.imaging.Box;
 import org.opencustoms.scan.imaging.EvaluationSet;
 import org.opencustoms.scan.imaging.EvaluationSetReader;

@@ -1,5 +1,7 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.geometry.ContainerSize;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Locale;

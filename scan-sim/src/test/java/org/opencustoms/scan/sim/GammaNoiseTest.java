@@ -1,5 +1,7 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.physics.PoissonSampler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,16 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+import org.opencustoms.scan.sim.geometry.Cuboid;
+import org.opencustoms.scan.sim.geometry.Extent;
+import org.opencustoms.scan.sim.geometry.PixelGrid;
+import org.opencustoms.scan.sim.physics.Beam;
+import org.opencustoms.scan.sim.physics.Detector;
+import org.opencustoms.scan.sim.physics.GammaSource;
+import org.opencustoms.scan.sim.physics.LinacBeam;
+import org.opencustoms.scan.sim.physics.Material;
+import org.opencustoms.scan.sim.physics.ScannerModel;
+
 import org.opencustoms.scan.imaging.Image16;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

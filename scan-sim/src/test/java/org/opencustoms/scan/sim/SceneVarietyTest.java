@@ -1,5 +1,11 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.cargo.CargoKind;
+import org.opencustoms.scan.sim.geometry.ContainerSize;
+import org.opencustoms.scan.sim.geometry.Extent;
+import org.opencustoms.scan.sim.threats.PlacedThreat;
+import org.opencustoms.scan.sim.threats.ThreatKind;
+
 import org.opencustoms.scan.imaging.Modality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

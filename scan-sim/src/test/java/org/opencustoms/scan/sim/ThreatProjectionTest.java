@@ -1,5 +1,8 @@
 package org.opencustoms.scan.sim;
 
+import org.opencustoms.scan.sim.geometry.PixelGrid;
+import org.opencustoms.scan.sim.threats.PlacedThreat;
+
 import org.opencustoms.scan.imaging.Box;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package org.opencustoms.tools.sim;
 
-import org.opencustoms.scan.sim.EvaluationSetGenerator;
+import org.opencustoms.scan.sim.io.EvaluationSetGenerator;
 import org.opencustoms.scan.sim.ScanSimulator;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package org.opencustoms.tools.scan;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencustoms.scan.sim.EvaluationSetGenerator;
+import org.opencustoms.scan.sim.io.EvaluationSetGenerator;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.ScanSimulator;
 import org.opencustoms.scan.sim.SimulationOptions;

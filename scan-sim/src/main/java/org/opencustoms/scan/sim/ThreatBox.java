@@ -1,7 +1,0 @@
-package org.opencustoms.scan.sim;
-
-import org.opencustoms.scan.imaging.Box;
-
-/** Ground truth of one projected threat: its kind and its box in image pixels. */
-public record ThreatBox(ThreatKind kind, Box box) {
-}
