@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The platform's public APIs as a patient client calls them: a connection refused or a 502/503/504 (a service
  * restarting) is tried again, with the same headers, so that the Idempotency-Key makes a repeat harmless.
@@ -50,32 +52,41 @@ final class Api {
 
     /** Retries while the service is unreachable or restarting; throws once it has been so for three minutes. */
     static Reply call(String method, String url, Object body, Map<String, String> headers) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-                if (body != null) {
-                    request.header("Content-Type", "application/json");
-                }
-                headers.forEach(request::header);
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 502 && response.statusCode() != 503 && response.statusCode() != 504) {
-                    String text = response.body();
-                    return new Reply(response.statusCode(), text == null || text.isBlank() ? JSON.nullNode() : parse(text), response);
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            sleep(250);
+        return await(method + " " + url + " to be answered").atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .pollInSameThread().dontCatchUncaughtExceptions()
+                .until(() -> attempt(method, url, body, headers), attempt -> attempt.reply() != null).reply();
+    }
+
+    /** One try: the reply, or (reply null) why there is none yet, which is what a timeout reports. */
+    private record Attempt(Reply reply, String failure) {
+
+        @Override
+        public String toString() {
+            return failure;
         }
-        throw new IllegalStateException(method + " " + url + " failed for " + PATIENCE.toSeconds() + " s: " + last);
+    }
+
+    private static Attempt attempt(String method, String url, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 502 && response.statusCode() != 503 && response.statusCode() != 504) {
+                String text = response.body();
+                return new Attempt(new Reply(response.statusCode(), text == null || text.isBlank() ? JSON.nullNode() : parse(text), response), null);
+            }
+            return new Attempt(null, response.statusCode() + " " + response.body());
+        } catch (IOException e) {
+            return new Attempt(null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     static Reply require(Reply reply, String what) {

@@ -1,6 +1,7 @@
 package org.opencustoms.resilience;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,21 +187,31 @@ class KillAndRestartTest {
 
     /** Waits until every shipment selection handed over has its task, and returns the tasks. */
     private static List<JsonNode> awaitTasksForEverySelection() throws SQLException {
-        long deadline = System.nanoTime() + DRAIN_PATIENCE.toNanos();
-        while (true) {
-            Set<String> handedOver = strings(ServiceSpec.SELECTION, "select decision_id::text from selection.inspection_handoff where kind = 'TASK'");
-            List<JsonNode> tasks = tasks();
-            Set<String> decisions = new HashSet<>();
-            tasks.forEach(task -> decisions.add(task.path("decisionId").asText()));
-            if (!handedOver.isEmpty() && decisions.containsAll(handedOver) && pendingHandoffs() == 0) {
-                return tasks;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(handedOver.size() + " shipments handed over, " + decisions.size() + " tasks after "
-                        + DRAIN_PATIENCE.toMinutes() + " min");
-            }
-            Api.sleep(1_000);
+        return polling("a task for every shipment selection handed over", Duration.ofSeconds(1))
+                .until(KillAndRestartTest::handover, Handover::complete).tasks();
+    }
+
+    private static Handover handover() throws SQLException {
+        Set<String> handedOver = strings(ServiceSpec.SELECTION, "select decision_id::text from selection.inspection_handoff where kind = 'TASK'");
+        List<JsonNode> tasks = tasks();
+        Set<String> decisions = new HashSet<>();
+        tasks.forEach(task -> decisions.add(task.path("decisionId").asText()));
+        boolean complete = !handedOver.isEmpty() && decisions.containsAll(handedOver) && pendingHandoffs() == 0;
+        return new Handover(handedOver.size(), decisions.size(), tasks, complete);
+    }
+
+    /** The hand-overs and tasks at one look; a timeout reports them. */
+    private record Handover(int handedOver, int decisions, List<JsonNode> tasks, boolean complete) {
+
+        @Override
+        public String toString() {
+            return handedOver + " shipments handed over, " + decisions + " tasks";
         }
+    }
+
+    /** Checks at once, then at the interval for DRAIN_PATIENCE, on the test's thread; a timeout names what was awaited. */
+    private static ConditionFactory polling(String what, Duration interval) {
+        return await(what).atMost(DRAIN_PATIENCE).pollDelay(Duration.ZERO).pollInterval(interval).pollInSameThread().dontCatchUncaughtExceptions();
     }
 
     private static List<JsonNode> tasks() {
@@ -228,13 +240,8 @@ class KillAndRestartTest {
     }
 
     private static void awaitSomeAnalysedThenKillScanAnalysis(List<String> scans) throws SQLException {
-        long deadline = System.nanoTime() + DRAIN_PATIENCE.toNanos();
-        while (count(ServiceSpec.SCAN_ANALYSIS, "select count(*) from scan_analysis.scan where status = 'ANALYSED'") == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no scan analysed in " + DRAIN_PATIENCE.toMinutes() + " min");
-            }
-            Api.sleep(200);
-        }
+        polling("a scan analysed", Duration.ofMillis(200))
+                .until(() -> count(ServiceSpec.SCAN_ANALYSIS, "select count(*) from scan_analysis.scan where status = 'ANALYSED'"), n -> n > 0);
         int analysed = count(ServiceSpec.SCAN_ANALYSIS, "select count(*) from scan_analysis.scan where status = 'ANALYSED'");
         killAndRestart(ServiceSpec.SCAN_ANALYSIS).join();
         OUT.printf("scan-analysis-service SIGKILLed with %d of %d scans analysed%n", analysed, scans.size());
@@ -262,23 +269,27 @@ class KillAndRestartTest {
     }
 
     private static void awaitDrained(int scans) throws SQLException {
-        long deadline = System.nanoTime() + DRAIN_PATIENCE.toNanos();
-        while (true) {
-            int analysed = count(ServiceSpec.SCAN_ANALYSIS, "select count(*) from scan_analysis.scan where status in ('ANALYSED', 'FAILED')");
-            int pending = 0;
-            for (ServiceSpec service : ServiceSpec.all()) {
-                for (JsonNode outbox : Api.require(Api.get(service.baseUrl() + "/api/v1/admin/outboxes", as(Roles.SUPERVISOR)), "outboxes").body()) {
-                    pending += outbox.path("pending").asInt();
-                }
+        polling("every scan analysed and every outbox drained", Duration.ofSeconds(1))
+                .until(() -> drain(scans), drain -> drain.analysed() == scans && drain.pending() == 0);
+    }
+
+    private static Drain drain(int scans) throws SQLException {
+        int analysed = count(ServiceSpec.SCAN_ANALYSIS, "select count(*) from scan_analysis.scan where status in ('ANALYSED', 'FAILED')");
+        int pending = 0;
+        for (ServiceSpec service : ServiceSpec.all()) {
+            for (JsonNode outbox : Api.require(Api.get(service.baseUrl() + "/api/v1/admin/outboxes", as(Roles.SUPERVISOR)), "outboxes").body()) {
+                pending += outbox.path("pending").asInt();
             }
-            if (analysed == scans && pending == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(analysed + " of " + scans + " scans analysed and " + pending + " messages pending after "
-                        + DRAIN_PATIENCE.toMinutes() + " min");
-            }
-            Api.sleep(1_000);
+        }
+        return new Drain(analysed, scans, pending);
+    }
+
+    /** The analyses and outboxes at one look; a timeout reports them. */
+    private record Drain(int analysed, int scans, int pending) {
+
+        @Override
+        public String toString() {
+            return analysed + " of " + scans + " scans analysed and " + pending + " messages pending";
         }
     }
 

@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Keycloak (its Quarkus distribution from Maven Central, unpacked by the module's build into
@@ -89,24 +91,29 @@ public final class KeycloakServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; its log:\n" + tail());
-            }
-            try {
-                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            await("Keycloak to serve the customs realm").atMost(STARTUP).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .pollInSameThread().dontCatchUncaughtExceptions()
+                    .failFast(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; its log:\n" + tail());
+                        }
+                    })
+                    .until(() -> serves(http, discovery));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Keycloak did not serve the customs realm within " + STARTUP + "; its log:\n" + tail(), e);
         }
-        throw new IllegalStateException("Keycloak did not serve the customs realm within " + STARTUP + "; its log:\n" + tail());
+    }
+
+    private static boolean serves(HttpClient http, HttpRequest discovery) {
+        try {
+            return http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+        }
     }
 
     private String tail() throws IOException {
@@ -193,14 +200,6 @@ public final class KeycloakServer implements AutoCloseable {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,12 +96,12 @@ class DeadLetterApiTest {
                     .body("checks.find { it.name == 'deliveries' }.data.'peer.selection-service'", org.hamcrest.Matchers.startsWith("unreachable"));
 
             PeerStandIn.LABELS_DOWN.set(false);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!"DELIVERED".equals(state(id)) && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                feedback.deliverPending();
-            }
-            assertEquals("DELIVERED", state(id), "delivered once selection-service is back and the backoff is over");
+            // every 250 ms a delivery round, then a look at the label
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).pollInSameThread().dontCatchUncaughtExceptions()
+                    .untilAsserted(() -> {
+                        feedback.deliverPending();
+                        assertEquals("DELIVERED", state(id), "delivered once selection-service is back and the backoff is over");
+                    });
             assertFalse(PeerStandIn.LABELS.stream().filter(label -> label.contains(id)).count() > 1, "delivered once");
         } finally {
             PeerStandIn.LABELS_DOWN.set(false);

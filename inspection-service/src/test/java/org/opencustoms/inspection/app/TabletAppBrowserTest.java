@@ -7,6 +7,7 @@ import org.opencustoms.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opencustoms.inspection.PeerStandIn;
@@ -17,6 +18,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,13 +120,14 @@ class TabletAppBrowserTest {
             tablet.type("login-username", "inspector2");
             tablet.type("login-password", "inspector2");
             tablet.click("login-submit");
-            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-            while (!"SUBMITTED".equals(as("inspector2").get("/api/v1/inspections/{id}", taskId).then().extract().path("status"))) {
-                if (System.nanoTime() > deadline) {
-                    tablet.screenshot("outbox-not-sent-after-sign-in");
-                    throw new AssertionError("the queued outcome was not sent after signing in again");
-                }
-                Thread.sleep(250);
+            try {
+                await("the queued outcome to be sent after signing in again").atMost(Duration.ofSeconds(40)).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(250)).pollInSameThread().dontCatchUncaughtExceptions()
+                        .until(() -> as("inspector2").get("/api/v1/inspections/{id}", taskId).then().extract().<String>path("status"),
+                                "SUBMITTED"::equals);
+            } catch (ConditionTimeoutException e) {
+                tablet.screenshot("outbox-not-sent-after-sign-in");
+                throw e;
             }
         }
 

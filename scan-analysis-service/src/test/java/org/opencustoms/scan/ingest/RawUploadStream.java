@@ -8,10 +8,13 @@ import org.opencustoms.proto.scan.v1.ScanIngestGrpc;
 import org.opencustoms.proto.scan.v1.UploadRequest;
 import org.opencustoms.proto.scan.v1.UploadResponse;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /** An upload stream driven message by message, to send what a well-behaved client never would. */
 final class RawUploadStream implements StreamObserver<UploadResponse> {
@@ -48,13 +51,14 @@ final class RawUploadStream implements StreamObserver<UploadResponse> {
 
     /** Waits for the n-th response (1-based). */
     UploadResponse awaitResponse(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (responses.size() < n) {
-            if (end.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("stream ended or stalled after " + responses.size() + " responses: " + end.getNow(null));
-            }
-            Thread.sleep(5);
-        }
+        await("response " + n + " of the upload stream").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).pollInSameThread().dontCatchUncaughtExceptions()
+                .failFast(() -> {
+                    if (end.isDone() && responses.size() < n) {
+                        throw new AssertionError("stream ended after " + responses.size() + " responses: " + end.getNow(null));
+                    }
+                })
+                .until(responses::size, size -> size >= n);
         return responses.get(n - 1);
     }
 

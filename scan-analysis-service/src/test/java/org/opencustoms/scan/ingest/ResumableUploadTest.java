@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,12 +125,9 @@ class ResumableUploadTest {
     }
 
     private static void awaitCommitted(ManagedChannel channel, String scanId, long bytes) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        UploadStatus status = statusOf(channel, scanId);
-        while (status.getCommittedOffset() < bytes && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            status = statusOf(channel, scanId);
-        }
+        UploadStatus status = await("the server to commit " + bytes + " bytes of " + scanId).atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).pollInSameThread().dontCatchUncaughtExceptions()
+                .until(() -> statusOf(channel, scanId), polled -> polled.getCommittedOffset() >= bytes);
         assertEquals(bytes, status.getCommittedOffset());
     }
 

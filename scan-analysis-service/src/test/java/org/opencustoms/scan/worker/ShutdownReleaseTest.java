@@ -23,9 +23,8 @@ import org.opencustoms.scan.sim.SimulationOptions;
 
 import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A deploy must not count against a valid scan: an analysis still running when the shutdown wait is over goes
@@ -54,7 +53,7 @@ class ShutdownReleaseTest {
             new ScanUploader(channel).upload(TestScans.header(scanId, simulated.width(), simulated.height(), TestScans.sha256(payload))
                     .setAirValue(simulated.i0()).build(), PayloadSource.ofBytes(payload));
         }
-        await(scanId, "ANALYSING", Duration.ofSeconds(60));
+        awaitStatus(scanId, "ANALYSING", Duration.ofSeconds(60));
         assertEquals(1, row(scanId).getInteger("analysis_attempts"));
 
         workers.stop(null);
@@ -63,13 +62,8 @@ class ShutdownReleaseTest {
         assertEquals("QUEUED", released.getString("status"), "back in the queue for another replica");
         assertEquals(0, released.getInteger("analysis_attempts") - released.getInteger("analysis_forgiven"),
                 "the cut-short attempt is not charged");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (workers.state().busy() > 0) {
-            if (System.nanoTime() > deadline) {
-                fail("the interrupted analysis never ended");
-            }
-            Thread.sleep(100);
-        }
+        await("the interrupted analysis to end").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread().dontCatchUncaughtExceptions().until(() -> workers.state().busy() == 0);
         assertEquals("QUEUED", row(scanId).getString("status"), "the late result of a released claim is not stored");
         long stored = pool.preparedQuery("select count(*) from scan_analysis.scan_analysis where scan_id = $1")
                 .execute(Tuple.of(scanId)).await().indefinitely().iterator().next().getLong(0);
@@ -81,11 +75,8 @@ class ShutdownReleaseTest {
                 .execute(Tuple.of(scanId)).await().atMost(Duration.ofSeconds(10)).iterator().next();
     }
 
-    private void await(String scanId, String status, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!status.equals(row(scanId).getString("status"))) {
-            assertTrue(System.nanoTime() < deadline, "scan " + scanId + " never reached " + status);
-            Thread.sleep(20);
-        }
+    private void awaitStatus(String scanId, String status, Duration patience) {
+        await("scan " + scanId + " to reach " + status).atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .pollInSameThread().dontCatchUncaughtExceptions().until(() -> row(scanId).getString("status"), status::equals);
     }
 }

@@ -1,9 +1,9 @@
 package org.opencustoms.tools.risk;
 
 import org.opencustoms.riskmodel.EvaluationReport;
+import org.opencustoms.tools.Auc;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -14,39 +14,6 @@ public final class Metrics {
     public static final double[] REPORTED_PERCENTS = {1, 2, 5, 10};
 
     private Metrics() {
-    }
-
-    /**
-     * Area under the ROC curve via the Mann-Whitney rank statistic; tied scores share their average rank,
-     * so a tie between a positive and a negative counts one half. NaN when either class is absent.
-     */
-    public static double auc(double[] scores, int[] labels) {
-        requireSameLength(scores, labels);
-        int n = scores.length;
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-        double positiveRankSum = 0;
-        long positives = 0;
-        int start = 0;
-        while (start < n) {
-            int end = start;
-            while (end + 1 < n && scores[order[end + 1]] == scores[order[start]]) {
-                end++;
-            }
-            double averageRank = (start + end) / 2.0 + 1; // ranks are 1-based
-            for (int k = start; k <= end; k++) {
-                if (labels[order[k]] == 1) {
-                    positiveRankSum += averageRank;
-                    positives++;
-                }
-            }
-            start = end + 1;
-        }
-        long negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
     /** How many rows "the top k percent" of n rows is: ceil(n * k / 100), at least 1 when n > 0. */
@@ -88,7 +55,7 @@ public final class Metrics {
             positives += label;
         }
         double positiveRate = labels.length == 0 ? Double.NaN : (double) positives / labels.length;
-        return new EvaluationReport(labels.length, positiveRate, auc(scores, labels), precision);
+        return new EvaluationReport(labels.length, positiveRate, Auc.fromLabels(scores, labels), precision);
     }
 
     private static String formatPercent(double percent) {

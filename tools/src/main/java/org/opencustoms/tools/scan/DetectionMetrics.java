@@ -1,6 +1,7 @@
 package org.opencustoms.tools.scan;
 
 import org.opencustoms.scan.analysis.ScanAnalysis;
+import org.opencustoms.tools.Auc;
 
 import org.opencustoms.scan.imaging.Box;
 
@@ -18,18 +19,8 @@ public final class DetectionMetrics {
 
     /** Area under the ROC curve (Mann-Whitney, ties count half); null without both classes. */
     static Double auc(double[] positives, double[] negatives) {
-        if (positives.length == 0 || negatives.length == 0) {
-            return null;
-        }
-        double[] sorted = negatives.clone();
-        Arrays.sort(sorted);
-        double wins = 0;
-        for (double score : positives) {
-            int below = lowerBound(sorted, score);
-            int notAbove = upperBound(sorted, score);
-            wins += below + 0.5 * (notAbove - below);
-        }
-        return wins / ((double) positives.length * negatives.length);
+        double auc = Auc.fromClasses(positives, negatives);
+        return Double.isNaN(auc) ? null : auc;
     }
 
     /**
@@ -74,33 +65,5 @@ public final class DetectionMetrics {
         }
         double overlap = overlapWidth * overlapHeight;
         return overlap / ((double) truth.w() * truth.h() + (double) region.width() * region.height() - overlap);
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

@@ -10,34 +10,6 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
     @Test
-    void aucIsOneWhenEveryPositiveOutranksEveryNegative() {
-        assertEquals(1.0, Metrics.auc(new double[] {0.1, 0.2, 0.8, 0.9}, new int[] {0, 0, 1, 1}), 1e-12);
-    }
-
-    @Test
-    void aucIsZeroWhenTheRankingIsReversed() {
-        assertEquals(0.0, Metrics.auc(new double[] {0.9, 0.8, 0.2, 0.1}, new int[] {0, 0, 1, 1}), 1e-12);
-    }
-
-    @Test
-    void aucCountsHalfOfTheMisorderedPairs() {
-        // pairs (pos, neg): (0.6,0.5) ok, (0.6,0.7) wrong, (0.8,0.5) ok, (0.8,0.7) ok -> 3/4
-        assertEquals(0.75, Metrics.auc(new double[] {0.5, 0.6, 0.7, 0.8}, new int[] {0, 1, 0, 1}), 1e-12);
-    }
-
-    @Test
-    void tiedScoresCountOneHalf() {
-        assertEquals(0.5, Metrics.auc(new double[] {0.3, 0.3, 0.3, 0.3}, new int[] {0, 1, 0, 1}), 1e-12);
-        // positive 0.5 ties with one negative (1/2) and beats the other (1): (1 + 0.5) / 2
-        assertEquals(0.75, Metrics.auc(new double[] {0.5, 0.5, 0.1}, new int[] {1, 0, 0}), 1e-12);
-    }
-
-    @Test
-    void aucIsUndefinedWithOneClass() {
-        assertTrue(Double.isNaN(Metrics.auc(new double[] {0.1, 0.2}, new int[] {1, 1})));
-    }
-
-    @Test
     void topCountRoundsUp() {
         assertEquals(1, Metrics.topCount(10, 5));
         assertEquals(10, Metrics.topCount(200, 5));
@@ -72,6 +44,7 @@ class MetricsTest {
         EvaluationReport report = Metrics.evaluate(new double[] {0.1, 0.9}, new int[] {0, 1});
         assertEquals(2, report.rows());
         assertEquals(1.0, report.auc(), 1e-12);
+        assertTrue(Double.isNaN(Metrics.evaluate(new double[] {0.1, 0.2}, new int[] {1, 1}).auc()), "one class: AUC undefined");
         assertEquals(java.util.List.of("1", "2", "5", "10"), java.util.List.copyOf(report.precisionAtPercent().keySet()));
     }
 }

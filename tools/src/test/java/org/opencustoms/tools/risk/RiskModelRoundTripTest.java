@@ -6,6 +6,7 @@ import org.opencustoms.riskmodel.ModelMetadata;
 import org.opencustoms.riskmodel.RiskModel;
 import org.opencustoms.riskmodel.RiskModelException;
 import org.opencustoms.riskmodel.Row;
+import org.opencustoms.tools.Auc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,7 +88,7 @@ class RiskModelRoundTripTest {
             assertTrue(values[i] >= 0 && values[i] <= 1);
             labels[i] = Integer.parseInt(input.row(i).value("flagged"));
         }
-        assertTrue(Metrics.auc(values, labels) > 0.8, "held-out AUC " + Metrics.auc(values, labels));
+        assertTrue(Auc.fromLabels(values, labels) > 0.8, "held-out AUC " + Auc.fromLabels(values, labels));
     }
 
     @Test
