@@ -11,11 +11,9 @@ import org.opencustoms.common.identity.ServiceToken;
 import org.opencustoms.common.peer.PeerAnswer;
 import org.opencustoms.common.peer.PeerUnavailableException;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -44,14 +42,6 @@ public class SelectionLabelsClient {
         HttpRequest request = HttpRequest.newBuilder(labels).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", ServiceToken.authorization(config))
                 .POST(HttpRequest.BodyPublishers.ofString(label)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return PeerUnavailableException.unlessOutage(PEER, new PeerAnswer(response.statusCode(), response.body()));
-        } catch (IOException e) {
-            throw new PeerUnavailableException(PEER + " cannot be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeerUnavailableException("interrupted while calling " + PEER, e);
-        }
+        return PeerUnavailableException.exchange(PEER, http, request);
     }
 }

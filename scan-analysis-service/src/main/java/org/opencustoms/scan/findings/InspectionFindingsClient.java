@@ -9,11 +9,9 @@ import org.opencustoms.common.identity.ServiceToken;
 import org.opencustoms.common.peer.PeerAnswer;
 import org.opencustoms.common.peer.PeerUnavailableException;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * Posts findings to inspection-service: by inspection when the scanner named one, else by container number.
@@ -52,14 +50,6 @@ public class InspectionFindingsClient {
                 .header("Authorization", ServiceToken.authorization(config))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return PeerUnavailableException.unlessOutage(PEER, new PeerAnswer(response.statusCode(), response.body()));
-        } catch (IOException e) {
-            throw new PeerUnavailableException(PEER + " cannot be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeerUnavailableException("interrupted while calling " + PEER, e);
-        }
+        return PeerUnavailableException.exchange(PEER, http, request);
     }
 }

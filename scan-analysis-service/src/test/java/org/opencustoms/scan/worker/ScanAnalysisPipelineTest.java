@@ -52,14 +52,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionFactory;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A scan streamed over real gRPC is analysed by the worker pool with the shipped models, its results and
@@ -220,41 +221,36 @@ class ScanAnalysisPipelineTest {
     }
 
     private static JsonPath awaitStatus(String scanId, String status) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            JsonPath analysis = analysis(scanId);
-            if (status.equals(analysis.getString("status"))) {
-                return analysis;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("scan " + scanId + " is still " + analysis.getString("status") + " (" + analysis.getString("error") + "), expected " + status);
-            }
-            pause();
-        }
+        return polling("scan " + scanId + " to be " + status)
+                .until(() -> new PolledAnalysis(analysis(scanId)), analysis -> status.equals(analysis.status())).json();
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting until " + what);
-            }
-            pause();
-        }
+        polling(what).until(condition::getAsBoolean);
     }
 
-    private static String awaitRecorded(String scanId, String prefix) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            for (String line : recordedFor(scanId)) {
-                if (line.startsWith(prefix + " ")) {
-                    return line;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                fail("inspection-service never got '" + prefix + "' for " + scanId + ": " + recordedFor(scanId));
-            }
-            pause();
+    private static String awaitRecorded(String scanId, String prefix) {
+        List<String> recorded = polling("inspection-service to get '" + prefix + "' for " + scanId)
+                .until(() -> recordedFor(scanId), lines -> lines.stream().anyMatch(line -> line.startsWith(prefix + " ")));
+        return recorded.stream().filter(line -> line.startsWith(prefix + " ")).findFirst().orElseThrow();
+    }
+
+    /** Checks at once, then every 200 ms for PATIENCE, on the test's thread; a timeout names what was awaited. */
+    private static ConditionFactory polling(String what) {
+        return await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .pollInSameThread().dontCatchUncaughtExceptions();
+    }
+
+    /** An analysis as polled; a timeout reports its status and error. */
+    private record PolledAnalysis(JsonPath json) {
+
+        String status() {
+            return json.getString("status");
+        }
+
+        @Override
+        public String toString() {
+            return "still " + json.getString("status") + " (" + json.getString("error") + ")";
         }
     }
 
@@ -290,17 +286,8 @@ class ScanAnalysisPipelineTest {
 
     private static String shippedModelVersion() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        digest.update(Files.readAllBytes(Path.of("models/scan/threat-detector-0000.params")));
-        digest.update(Files.readAllBytes(Path.of("models/scan/empty-verifier-0000.params")));
+        digest.update(Files.readAllBytes(Path.of("../scan-models/models/scan/threat-detector-0000.params")));
+        digest.update(Files.readAllBytes(Path.of("../scan-models/models/scan/empty-verifier-0000.params")));
         return "scan-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class ScanModelCli {
 
     /** The models the product ships, relative to the project root. */
-    public static final Path SHIPPED_MODELS = Path.of("scan-analysis-service", "models", "scan");
+    public static final Path SHIPPED_MODELS = Path.of("scan-models", "models", "scan");
 
     static final String USAGE = """
             usage: train --out DIR [--seed S] [--count N] [--threat-epochs E] [--mining-epochs E] [--empty-epochs E] [--threads T]

@@ -31,7 +31,7 @@ class ScanModelCliTest {
                 .withThreatRate(0.5).withEmptyRate(0.2))).generate(data, 99, 10, 2);
         Path predictions = temp.resolve("out/predictions.csv");
 
-        Result result = run("evaluate", "--data", data.toString(), "--model", Path.of("models", "scan").toString(),
+        Result result = run("evaluate", "--data", data.toString(), "--model", Path.of("..", "scan-models", "models", "scan").toString(),
                 "--predictions", predictions.toString());
 
         assertEquals(0, result.code(), result.err());

@@ -72,23 +72,23 @@ public final class CorrugatedPanel extends Solid {
 
     @Override
     public void rasterize(PixelGrid grid, AttenuationAccumulator accumulator) {
-        int c0 = grid.firstColumn(extent.x0());
-        int c1 = grid.lastColumn(extent.x1());
-        int r0 = grid.firstRow(extent.y0());
-        int r1 = grid.lastRow(extent.y1());
-        if (c1 < c0 || r1 < r0) {
+        PixelGrid.Span span = grid.span(extent);
+        if (span == null) {
             return;
         }
-        double[] profile = new double[c1 - c0 + 1];
-        double[] columnShare = new double[c1 - c0 + 1];
+        int c0 = span.c0();
+        int c1 = span.c1();
+        int r0 = span.r0();
+        int r1 = span.r1();
+        double[] profile = new double[span.columns()];
         for (int column = c0; column <= c1; column++) {
             double sum = 0;
             for (int s = 0; s < 4; s++) {
                 sum += pathAt((column + (s + 0.5) / 4) * grid.pitchX());
             }
             profile[column - c0] = sum / 4;
-            columnShare[column - c0] = grid.columnCoverage(column, extent.x0(), extent.x1());
         }
+        double[] columnShare = grid.columnShares(span, extent.x0(), extent.x1());
         accumulator.select(this);
         for (int row = r0; row <= r1; row++) {
             double rowShare = grid.rowCoverage(row, extent.y0(), extent.y1());

@@ -121,22 +121,17 @@ public final class Cuboid extends Solid {
         double x1 = centerX + halfX;
         double y0 = centerY - halfY;
         double y1 = centerY + halfY;
-        int c0 = grid.firstColumn(x0);
-        int c1 = grid.lastColumn(x1);
-        int r0 = grid.firstRow(y0);
-        int r1 = grid.lastRow(y1);
-        if (c1 < c0 || r1 < r0) {
+        PixelGrid.Span span = grid.span(x0, y0, x1, y1);
+        if (span == null) {
             return;
         }
-        double[] columnShare = new double[c1 - c0 + 1];
-        double[] holeColumnShare = new double[c1 - c0 + 1];
-        for (int column = c0; column <= c1; column++) {
-            columnShare[column - c0] = grid.columnCoverage(column, x0, x1);
-            if (hole != null) {
-                holeColumnShare[column - c0] = grid.columnCoverage(column, hole.centerX - hole.halfWidth,
-                        hole.centerX + hole.halfWidth);
-            }
-        }
+        int c0 = span.c0();
+        int c1 = span.c1();
+        int r0 = span.r0();
+        int r1 = span.r1();
+        double[] columnShare = grid.columnShares(span, x0, x1);
+        double[] holeColumnShare = hole == null ? new double[span.columns()]
+                : grid.columnShares(span, hole.centerX - hole.halfWidth, hole.centerX + hole.halfWidth);
         for (int row = r0; row <= r1; row++) {
             double rowShare = grid.rowCoverage(row, y0, y1);
             double holeRowShare = hole == null ? 0

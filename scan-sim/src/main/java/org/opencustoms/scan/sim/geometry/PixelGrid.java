@@ -47,6 +47,33 @@ public record PixelGrid(int width, int height, double pitchX, double pitchY) {
         return Math.max(0, Math.min(y1, top + pitchY) - Math.max(y0, top)) / pitchY;
     }
 
+    /** The pixels a rectangle [x0, x1] x [y0, y1] touches, clipped to the image; null when it touches none. */
+    public Span span(double x0, double y0, double x1, double y1) {
+        Span span = new Span(firstColumn(x0), lastColumn(x1), firstRow(y0), lastRow(y1));
+        return span.c1() < span.c0() || span.r1() < span.r0() ? null : span;
+    }
+
+    public Span span(Extent extent) {
+        return span(extent.x0(), extent.y0(), extent.x1(), extent.y1());
+    }
+
+    /** The share of each column of a span inside [x0, x1], by column from c0. */
+    public double[] columnShares(Span span, double x0, double x1) {
+        double[] shares = new double[span.columns()];
+        for (int column = span.c0(); column <= span.c1(); column++) {
+            shares[column - span.c0()] = columnCoverage(column, x0, x1);
+        }
+        return shares;
+    }
+
+    /** Columns c0..c1 and rows r0..r1 of the image, inclusive, every one of them inside it. */
+    public record Span(int c0, int c1, int r0, int r1) {
+
+        public int columns() {
+            return c1 - c0 + 1;
+        }
+    }
+
     /** The pixels an extent touches, clipped to the image; empty (w or h 0) when outside. */
     public Box pixelsOf(Extent extent) {
         int x0 = firstColumn(extent.x0());

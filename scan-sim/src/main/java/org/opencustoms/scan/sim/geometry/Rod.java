@@ -94,13 +94,14 @@ public final class Rod extends Solid {
             return;
         }
         Extent extent = extent();
-        int c0 = grid.firstColumn(extent.x0());
-        int c1 = grid.lastColumn(extent.x1());
-        int r0 = grid.firstRow(extent.y0());
-        int r1 = grid.lastRow(extent.y1());
-        if (c1 < c0 || r1 < r0) {
+        PixelGrid.Span span = grid.span(extent);
+        if (span == null) {
             return;
         }
+        int c0 = span.c0();
+        int c1 = span.c1();
+        int r0 = span.r0();
+        int r1 = span.r1();
         int first = upright ? c0 : r0;
         int last = upright ? c1 : r1;
         double pitch = upright ? grid.pitchX() : grid.pitchY();

@@ -44,13 +44,14 @@ public abstract class Solid {
     /** Adds this solid's path to every pixel it covers, sampling n x n points per pixel where it is small. */
     public void rasterize(PixelGrid grid, AttenuationAccumulator accumulator) {
         Extent extent = extent();
-        int c0 = grid.firstColumn(extent.x0());
-        int c1 = grid.lastColumn(extent.x1());
-        int r0 = grid.firstRow(extent.y0());
-        int r1 = grid.lastRow(extent.y1());
-        if (c1 < c0 || r1 < r0) {
+        PixelGrid.Span span = grid.span(extent);
+        if (span == null) {
             return;
         }
+        int c0 = span.c0();
+        int c1 = span.c1();
+        int r0 = span.r0();
+        int r1 = span.r1();
         int n = supersampling(grid);
         accumulator.select(this);
         for (int row = r0; row <= r1; row++) {
