@@ -1,8 +1,18 @@
 package org.opencustoms.scan.imaging;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,20 +21,36 @@ import java.util.Map;
 /**
  * The labels.csv of an evaluation set: {@code file,modality,i0,empty,threat,boxes,file_low},
  * boxes as {@code x y w h} groups separated by {@code ;}. Reading accepts the columns in any
- * order, extra columns, a missing file_low column, 0/1 or true/false flags and quoted fields.
+ * order, extra columns, a missing file_low column, 0/1 or true/false flags, quoted fields, LF, CRLF
+ * or CR line ends, a leading byte-order mark, blanks around fields and blank lines. Writing quotes a
+ * field only when it holds a comma, a quote or a line break, and ends lines with LF.
  */
 public final class LabelsCsv {
 
-    public static final String HEADER = "file,modality,i0,empty,threat,boxes,file_low";
-    private static final List<String> REQUIRED = List.of("file", "modality", "i0", "empty", "threat", "boxes");
+    private static final List<String> COLUMNS = List.of("file", "modality", "i0", "empty", "threat", "boxes", "file_low");
+    public static final String HEADER = String.join(",", COLUMNS);
+    private static final List<String> REQUIRED = COLUMNS.subList(0, 6);
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY, CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvSchema WRITTEN = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
+            .setUseHeader(true).setLineSeparator("\n").build();
+
+    /** A record and the line it starts on, for error messages. */
+    private record Record(int line, List<String> fields) {
+    }
 
     private LabelsCsv() {
     }
 
-    public static String row(ScanLabel label) {
-        return String.join(",", CsvTable.field(label.file()), label.modality().label(), number(label.i0()),
-                flag(label.empty()), flag(label.threat()), CsvTable.field(boxes(label.boxes())),
-                CsvTable.field(label.isDualEnergy() ? label.fileLow() : ""));
+    /** Writes the header and one row per label. */
+    public static void write(Writer out, Collection<ScanLabel> labels) throws IOException {
+        List<List<String>> rows = labels.stream().map(label -> List.of(label.file(), label.modality().label(),
+                number(label.i0()), flag(label.empty()), flag(label.threat()), boxes(label.boxes()),
+                label.isDualEnergy() ? label.fileLow() : "")).toList();
+        CSV.writer(WRITTEN).writeValue(out, rows);
     }
 
     public static String boxes(List<Box> boxes) {
@@ -39,7 +65,7 @@ public final class LabelsCsv {
     }
 
     public static List<ScanLabel> parse(Reader reader) throws IOException {
-        List<CsvTable.Row> records = CsvTable.parse(reader);
+        List<Record> records = records(reader);
         if (records.isEmpty()) {
             throw new IOException("labels.csv is empty: expected the header " + HEADER);
         }
@@ -70,6 +96,29 @@ public final class LabelsCsv {
             }
         }
         return labels;
+    }
+
+    /** The records that are not blank, header included. */
+    private static List<Record> records(Reader reader) throws IOException {
+        PushbackReader text = new PushbackReader(reader);
+        int first = text.read();
+        if (first >= 0 && first != '\uFEFF') {
+            text.unread(first);
+        }
+        List<Record> records = new ArrayList<>();
+        int line = 1;
+        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(text)) {
+            while (rows.hasNextValue()) {
+                line = rows.getCurrentLocation().getLineNr();
+                List<String> fields = rows.nextValue();
+                if (!fields.stream().allMatch(String::isEmpty)) {
+                    records.add(new Record(line, fields));
+                }
+            }
+        } catch (JacksonException e) {
+            throw new IOException("labels.csv line " + line + ": " + e.getOriginalMessage(), e);
+        }
+        return records;
     }
 
     public static List<Box> parseBoxes(String text) {

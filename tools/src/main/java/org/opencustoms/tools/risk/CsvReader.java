@@ -1,6 +1,9 @@
 package org.opencustoms.tools.risk;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.MappingIterator;
 import org.opencustoms.riskmodel.RiskModelException;
+import org.opencustoms.tools.Csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads RFC 4180 CSV: comma separated, optional double quotes, "" as an escaped quote, CRLF or LF. */
+/**
+ * Reads RFC 4180 CSV (comma separated, optional double quotes, "" as an escaped quote, CRLF, LF or CR,
+ * a leading byte-order mark) whose first line is the header; blank lines are skipped and every other
+ * record must have as many fields as the header.
+ */
 public final class CsvReader {
 
     private CsvReader() {
@@ -32,116 +39,32 @@ public final class CsvReader {
     }
 
     public static CsvTable read(Reader reader, String source) throws IOException {
-        RecordParser parser = new RecordParser(reader, source);
-        List<String> header = parser.next();
+        List<String> header = null;
+        List<String[]> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        long line = 1;
+        try (MappingIterator<List<String>> parser = Csv.records(reader)) {
+            while (parser.hasNextValue()) {
+                line = parser.getCurrentLocation().getLineNr();
+                List<String> record = parser.nextValue();
+                if (header == null) {
+                    header = record.isEmpty() ? List.of("") : record;
+                } else if (record.isEmpty() || record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // blank line
+                } else if (record.size() != header.size()) {
+                    throw new RiskModelException(source + " line " + line + ": expected " + header.size()
+                            + " fields as in the header but found " + record.size());
+                } else {
+                    records.add(record.toArray(new String[0]));
+                    lines.add(line);
+                }
+            }
+        } catch (JacksonException e) {
+            throw new RiskModelException(source + " line " + line + ": " + e.getOriginalMessage(), e);
+        }
         if (header == null) {
             throw new RiskModelException(source + " is empty: a header line is required");
         }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
-        }
-        List<String[]> records = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        while (true) {
-            long line = parser.line();
-            List<String> record = parser.next();
-            if (record == null) {
-                break;
-            }
-            if (record.size() == 1 && record.get(0).isEmpty()) {
-                continue; // blank line
-            }
-            if (record.size() != header.size()) {
-                throw new RiskModelException(source + " line " + line + ": expected " + header.size()
-                        + " fields as in the header but found " + record.size());
-            }
-            records.add(record.toArray(new String[0]));
-            lines.add(line);
-        }
         return new CsvTable(source, header, records, lines);
-    }
-
-    private static final class RecordParser {
-        private final Reader reader;
-        private final String source;
-        private long line = 1;
-        private int pushedBack = -2;
-
-        RecordParser(Reader reader, String source) {
-            this.reader = reader;
-            this.source = source;
-        }
-
-        long line() {
-            return line;
-        }
-
-        private int read() throws IOException {
-            if (pushedBack != -2) {
-                int c = pushedBack;
-                pushedBack = -2;
-                return c;
-            }
-            return reader.read();
-        }
-
-        /** The next record's fields, or null at end of input. */
-        List<String> next() throws IOException {
-            int c = read();
-            if (c == -1) {
-                return null;
-            }
-            long startLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean fieldWasQuoted = false;
-            while (true) {
-                if (quoted) {
-                    if (c == -1) {
-                        throw new RiskModelException(source + " line " + startLine + ": unterminated quoted field");
-                    }
-                    if (c == '"') {
-                        int following = read();
-                        if (following == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            c = following;
-                            continue;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                } else if (c == '"' && field.length() == 0 && !fieldWasQuoted) {
-                    quoted = true;
-                    fieldWasQuoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    fieldWasQuoted = false;
-                } else if (c == '\r' || c == '\n' || c == -1) {
-                    if (c == '\r') {
-                        int following = read();
-                        if (following != '\n') {
-                            pushedBack = following;
-                        }
-                    }
-                    if (c != -1) {
-                        line++;
-                    }
-                    fields.add(field.toString());
-                    return fields;
-                } else if (fieldWasQuoted) {
-                    throw new RiskModelException(source + " line " + line + ": unexpected character after closing quote");
-                } else {
-                    field.append((char) c);
-                }
-                c = read();
-            }
-        }
     }
 }

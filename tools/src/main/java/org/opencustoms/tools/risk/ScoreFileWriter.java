@@ -1,44 +1,28 @@
 package org.opencustoms.tools.risk;
 
 import org.opencustoms.riskmodel.RiskModelException;
+import org.opencustoms.tools.Csv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Writes "id,score" CSV with RFC 4180 quoting of ids. */
+/** Writes "id,score" CSV, ids quoted as RFC 4180 needs. */
 final class ScoreFileWriter {
 
     private ScoreFileWriter() {
     }
 
     static void write(Path file, List<String> ids, double[] scores) {
+        List<List<String>> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(List.of(ids.get(i), Double.toString(scores[i])));
+        }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writer.write("id,score\n");
-                for (int i = 0; i < ids.size(); i++) {
-                    writer.write(quote(ids.get(i)));
-                    writer.write(',');
-                    writer.write(Double.toString(scores[i]));
-                    writer.write('\n');
-                }
-            }
+            Csv.write(file, List.of("id", "score"), rows);
         } catch (IOException e) {
             throw new RiskModelException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return '"' + field.replace("\"", "\"\"") + '"';
-        }
-        return field;
     }
 }

@@ -1,5 +1,10 @@
 package org.opencustoms.tools.scan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.opencustoms.scan.analysis.ScanAnalysis;
 import org.opencustoms.scan.analysis.ScanAnalyzer;
 import org.opencustoms.scan.analysis.ScanModels;
@@ -10,11 +15,10 @@ import org.opencustoms.scan.imaging.EvaluationSetReader;
 import org.opencustoms.scan.imaging.Image16;
 import org.opencustoms.scan.imaging.Modality;
 import org.opencustoms.scan.imaging.ScanLabel;
+import org.opencustoms.tools.Csv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,29 +43,36 @@ public final class ScanModelEvaluator {
 
     public record Evaluation(String modelVersion, int scans, Map<String, ModalityMetrics> modalities) {
 
+        /** Pretty-printed, ratios rounded to 4 decimals and msPerMegapixel to 1, null where undefined. */
         public String toJson() {
-            String body = modalities.entrySet().stream().map(e -> {
-                ModalityMetrics m = e.getValue();
-                return String.format(Locale.ROOT, """
-                            "%s": {
-                              "scans": %d, "threatScans": %d, "emptyScans": %d,
-                              "threatAuc": %s,
-                              "detectionRateAt5PercentFalseAlarms": %s,
-                              "thresholdAt5PercentFalseAlarms": %s,
-                              "threatBoxes": %d, "localisedBoxShare": %s,
-                              "emptyAccuracy": %s,
-                              "msPerMegapixel": %.1f
-                            }""", e.getKey(), m.scans(), m.threatScans(), m.emptyScans(), number(m.threatAuc()),
-                        number(m.detectionRateAt5PercentFalseAlarms()), number(m.thresholdAt5PercentFalseAlarms()), m.threatBoxes(),
-                        number(m.localisedBoxShare()), number(m.emptyAccuracy()), m.msPerMegapixel());
-            }).collect(Collectors.joining(",\n"));
-            return String.format(Locale.ROOT, "{%n  \"modelVersion\": \"%s\",%n  \"scans\": %d,%n  \"modalities\": {%n%s%n  }%n}",
-                    modelVersion, scans, body);
+            Map<String, ModalityJson> body = new LinkedHashMap<>();
+            modalities.forEach((name, m) -> body.put(name, new ModalityJson(m.scans(), m.threatScans(), m.emptyScans(),
+                    rounded(m.threatAuc(), 4), rounded(m.detectionRateAt5PercentFalseAlarms(), 4),
+                    rounded(m.thresholdAt5PercentFalseAlarms(), 4), m.threatBoxes(), rounded(m.localisedBoxShare(), 4),
+                    rounded(m.emptyAccuracy(), 4), rounded(m.msPerMegapixel(), 1))));
+            try {
+                return JSON.writeValueAsString(new EvaluationJson(modelVersion, scans, body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the evaluation as JSON", e);
+            }
         }
 
-        private static String number(Double value) {
-            return value == null || value.isNaN() || value.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", value);
+        /** The value printed with that many decimals, as {@code %.Nf} does, or null when not a number. */
+        private static BigDecimal rounded(Double value, int decimals) {
+            return value == null || value.isNaN() || value.isInfinite() ? null
+                    : new BigDecimal(String.format(Locale.ROOT, "%." + decimals + "f", value));
         }
+    }
+
+    private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+    private record EvaluationJson(String modelVersion, int scans, Map<String, ModalityJson> modalities) {
+    }
+
+    private record ModalityJson(int scans, int threatScans, int emptyScans, BigDecimal threatAuc,
+                                BigDecimal detectionRateAt5PercentFalseAlarms, BigDecimal thresholdAt5PercentFalseAlarms,
+                                int threatBoxes, BigDecimal localisedBoxShare, BigDecimal emptyAccuracy, BigDecimal msPerMegapixel) {
     }
 
     private record Scored(ScanLabel label, ScanAnalysis analysis) {
@@ -115,23 +126,12 @@ public final class ScanModelEvaluator {
     }
 
     private static void writePredictions(List<Scored> scans, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("file,threat_score,empty_score,boxes\n");
-            for (Scored scan : scans) {
-                String boxes = scan.analysis().regions().stream()
+        List<List<String>> rows = scans.stream().map(scan -> List.of(scan.label().file(),
+                String.format(Locale.ROOT, "%.6f", scan.analysis().threatScore()),
+                String.format(Locale.ROOT, "%.6f", scan.analysis().emptyScore()),
+                scan.analysis().regions().stream()
                         .map(r -> String.format(Locale.ROOT, "%d %d %d %d %.4f", r.x(), r.y(), r.width(), r.height(), r.score()))
-                        .collect(Collectors.joining(";"));
-                out.write(String.format(Locale.ROOT, "%s,%.6f,%.6f,%s%n", csv(scan.label().file()), scan.analysis().threatScore(),
-                        scan.analysis().emptyScore(), boxes));
-            }
-        }
-    }
-
-    private static String csv(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+                        .collect(Collectors.joining(";")))).toList();
+        Csv.write(file, List.of("file", "threat_score", "empty_score", "boxes"), rows);
     }
 }

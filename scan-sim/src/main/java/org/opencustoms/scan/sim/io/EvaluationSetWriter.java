@@ -53,12 +53,7 @@ public final class EvaluationSetWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try (Writer out = Files.newBufferedWriter(directory.resolve(EvaluationSet.LABELS_FILE), StandardCharsets.UTF_8)) {
-            out.write(LabelsCsv.HEADER);
-            out.write('\n');
-            for (ScanLabel label : labels.values()) {
-                out.write(LabelsCsv.row(label));
-                out.write('\n');
-            }
+            LabelsCsv.write(out, labels.values());
         }
     }
 }

@@ -1,22 +1,33 @@
 package org.opencustoms.selection.audit.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * An RFC 4180 table. Text that a spreadsheet would run as a formula (starting with = + - @ or a control
+ * An RFC 4180 table written by Jackson: CRLF line ends, a cell quoted only when it holds a comma, a quote
+ * or a line break. Text that a spreadsheet would run as a formula (starting with = + - @ or a control
  * character) is prefixed with an apostrophe: group names come from filers.
  */
 final class CsvTable {
 
-    private final StringBuilder text = new StringBuilder();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvSchema LINES = CsvSchema.emptySchema().withLineSeparator("\r\n");
+
+    private final List<List<String>> lines = new ArrayList<>();
     private final int columns;
 
     CsvTable(List<String> header) {
         columns = header.size();
-        line(header.stream().map(h -> (Object) h).toList());
+        line(header);
     }
 
     CsvTable row(List<?> values) {
@@ -51,11 +62,15 @@ final class CsvTable {
 
     @Override
     public String toString() {
-        return text.toString();
+        try {
+            return CSV.writer(LINES).writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void line(List<?> values) {
-        text.append(values.stream().map(CsvTable::cell).collect(Collectors.joining(","))).append("\r\n");
+        lines.add(values.stream().map(CsvTable::cell).toList());
     }
 
     /** Spreadsheets skip leading blanks before they look for a formula, so " =1+1" is one too. */
@@ -81,12 +96,6 @@ final class CsvTable {
             return value.toString();
         }
         String text = value.toString();
-        if (startsLikeAFormula(text)) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return startsLikeAFormula(text) ? "'" + text : text;
     }
 }
