@@ -27,6 +27,9 @@ import org.opencustoms.platform.pki.PlatformCa;
 public final class DemoShift {
 
     private final PlatformOptions options;
+    private final long seed;
+    private final int filings;
+    private final int scans;
     private final PrintStream out;
     private final ApiClient selection = new ApiClient(ServiceSpec.SELECTION.baseUrl());
     private final List<String> filingIds = new ArrayList<>();
@@ -36,18 +39,17 @@ public final class DemoShift {
     private final List<String> selectedContainers = new ArrayList<>();
     private final DemoIdentities identities;
 
-    public DemoShift(PlatformOptions options, PrintStream out) {
+    /** A shift of {@code filings} filings and {@code scans} scans, drawn from {@code seed}. */
+    public DemoShift(PlatformOptions options, long seed, int filings, int scans, PrintStream out) {
         this.options = options;
+        this.seed = seed;
+        this.filings = filings;
+        this.scans = scans;
         this.out = out;
         this.identities = new DemoIdentities(options.dataDirectory());
     }
 
     public int run() {
-        long seed = options.longOption("seed", System.currentTimeMillis());
-        int filings = (int) options.longOption("filings", 200);
-        if (filings < 1 || filings > 100_000) {
-            throw new PlatformException("--filings takes 1 to 100000");
-        }
         Instant now = Instant.now();
         ShipmentTraffic traffic = new ShipmentTraffic(seed, now);
         out.printf("%nDemo shift (seed %d; repeat it with --seed %d)%n", seed, seed);
@@ -145,10 +147,6 @@ public final class DemoShift {
     }
 
     private void streamScans(long seed, Tally tally) {
-        long scans = options.longOption("scans", 3);
-        if (scans < 1 || scans > 1_000) {
-            throw new PlatformException("--scans takes 1 to 1000");
-        }
         out.printf("%n[4] Scans: a simulated X-ray portal (DEMO-PORTAL-1 at USLAX, certified by the platform CA) scans the selected "
                 + "containers and streams the scans over gRPC with mutual TLS to scan-analysis-service (port %d), which analyses "
                 + "them and sends its findings to inspection-service%n",

@@ -1,34 +1,40 @@
 package org.opencustoms.tools.scan;
 
 import org.opencustoms.scan.analysis.ScanModels;
-
-import org.opencustoms.tools.sim.CliValues;
+import org.opencustoms.tools.CommandLines;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Command line: {@code train --out DIR [--seed S] [--count N] ...} and
- * {@code evaluate --data DIR [--model DIR] [--predictions OUT.csv]}. Exit codes: 0 done, 1 failed, 2 bad usage.
+ * {@code evaluate --data DIR [--model DIR] [--predictions OUT.csv]}. Exit codes: 0 done, 1 failed, 2 bad usage
+ * (a model directory without models included).
  */
-public final class ScanModelCli {
+@Command(name = "bin/platform scan-model", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+        description = "Trains and evaluates the scan models: the threat detector and the empty-container verifier.",
+        subcommands = {ScanModelCli.Train.class, ScanModelCli.Evaluate.class})
+public final class ScanModelCli implements Runnable {
 
     /** The models the product ships, relative to the project root. */
     public static final Path SHIPPED_MODELS = Path.of("scan-models", "models", "scan");
 
-    static final String USAGE = """
-            usage: train --out DIR [--seed S] [--count N] [--threat-epochs E] [--mining-epochs E] [--empty-epochs E] [--threads T]
-                   evaluate --data DIR [--model DIR] [--predictions OUT.csv]
-              train      simulates --count scans (default 800, seed 7), trains the threat detector and the
-                         empty-container verifier on them, and writes their parameters to DIR
-              evaluate   runs the models (default: the shipped ones) over an evaluation set (16-bit PNGs and
-                         labels.csv) and prints JSON metrics per modality""";
+    private final PrintStream out;
 
-    private ScanModelCli() {
+    @Spec
+    CommandSpec spec;
+
+    private ScanModelCli(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
@@ -36,81 +42,109 @@ public final class ScanModelCli {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        Map<String, String> options;
-        try {
-            options = options(args, args[0].equals("train")
-                    ? Set.of("--out", "--seed", "--count", "--threat-epochs", "--mining-epochs", "--empty-epochs", "--threads")
-                    : Set.of("--data", "--model", "--predictions"));
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        try {
-            return switch (args[0]) {
-                case "train" -> train(options, out);
-                case "evaluate" -> evaluate(options, out);
-                default -> throw new IllegalArgumentException("unknown command " + args[0] + ": train or evaluate");
-            };
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (Exception e) {
-            err.println("error: " + args[0] + " failed: " + e.getMessage());
+        CommandLine commandLine = CommandLines.create(new ScanModelCli(out), out, err);
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException) { // a value the work refused, such as a directory without models
+                err.println("error: " + e.getMessage());
+                command.usage(command.getErr());
+                return CommandLines.USAGE_ERROR;
+            }
+            err.println("error: " + command.getCommandName() + " failed: " + e.getMessage());
             return 1;
-        }
+        });
+        return commandLine.execute(args);
     }
 
-    private static int train(Map<String, String> options, PrintStream out) throws Exception {
-        Path dir = Path.of(required(options, "--out"));
-        ScanModelTrainer.Options training = new ScanModelTrainer.Options(
-                CliValues.longValue("--seed", options.getOrDefault("--seed", "7")),
-                CliValues.intIn("--count", options.getOrDefault("--count", "800"), 20, 20_000),
-                CliValues.intIn("--threat-epochs", options.getOrDefault("--threat-epochs", "6"), 1, 200),
-                CliValues.intIn("--mining-epochs", options.getOrDefault("--mining-epochs", "0"), 0, 200),
-                CliValues.intIn("--empty-epochs", options.getOrDefault("--empty-epochs", "25"), 1, 200),
-                CliValues.intIn("--threads", options.getOrDefault("--threads", Integer.toString(Runtime.getRuntime().availableProcessors())), 1, 64));
-        new ScanModelTrainer(out).train(training, dir);
-        return 0;
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: expected " + CommandLines.commandNames(spec));
     }
 
-    private static int evaluate(Map<String, String> options, PrintStream out) throws Exception {
-        Path data = Path.of(required(options, "--data"));
-        if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("--data " + data + " is not a directory");
-        }
-        Path model = Path.of(options.getOrDefault("--model", SHIPPED_MODELS.toString()));
-        Path predictions = options.containsKey("--predictions") ? Path.of(options.get("--predictions")) : null;
-        try (ScanModels models = ScanModels.load(model)) {
-            out.println(new ScanModelEvaluator(models).evaluate(data, predictions).toJson());
-        }
-        return 0;
-    }
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Simulates scans, trains the threat detector and the empty-container verifier on them, "
+                    + "and writes their parameters to a directory.")
+    static final class Train implements Callable<Integer> {
 
-    private static Map<String, String> options(String[] args, Set<String> allowed) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            if (!allowed.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + " for " + args[0]);
+        @ParentCommand
+        ScanModelCli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory the models are written to")
+        Path out;
+
+        @Option(names = "--seed", paramLabel = "S", description = "simulator and training seed (default ${DEFAULT-VALUE})")
+        long seed = 7;
+
+        @Option(names = "--count", paramLabel = "N", description = "scans simulated, 20 to 20000 (default ${DEFAULT-VALUE})")
+        int count = 800;
+
+        @Option(names = "--threat-epochs", paramLabel = "E",
+                description = "threat detector epochs, 1 to 200 (default ${DEFAULT-VALUE})")
+        int threatEpochs = 6;
+
+        @Option(names = "--mining-epochs", paramLabel = "E",
+                description = "threat detector epochs after its hardest false alarms are added, 0 to 200 (default 0: none)")
+        int miningEpochs = 0;
+
+        @Option(names = "--empty-epochs", paramLabel = "E",
+                description = "empty-container verifier epochs, 1 to 200 (default ${DEFAULT-VALUE})")
+        int emptyEpochs = 25;
+
+        @Option(names = "--threads", paramLabel = "T",
+                description = "threads, 1 to 64 (default: the number of processors, ${DEFAULT-VALUE} here)")
+        int threads = Math.min(64, Runtime.getRuntime().availableProcessors());
+
+        @Override
+        public Integer call() throws Exception {
+            requireIn("--count", count, 20, 20_000);
+            requireIn("--threat-epochs", threatEpochs, 1, 200);
+            requireIn("--mining-epochs", miningEpochs, 0, 200);
+            requireIn("--empty-epochs", emptyEpochs, 1, 200);
+            requireIn("--threads", threads, 1, 64);
+            new ScanModelTrainer(cli.out).train(
+                    new ScanModelTrainer.Options(seed, count, threatEpochs, miningEpochs, emptyEpochs, threads), out);
+            return 0;
+        }
+
+        private void requireIn(String option, int value, int low, int high) {
+            if (value < low || value > high) {
+                throw new ParameterException(spec.commandLine(), option + " must be " + low + " to " + high + ", got " + value);
             }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            options.put(args[i], args[i + 1]);
         }
-        return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Runs the models over an evaluation set (16-bit PNGs and labels.csv) and prints JSON metrics "
+                    + "per modality.")
+    static final class Evaluate implements Callable<Integer> {
+
+        @ParentCommand
+        ScanModelCli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "the evaluation set's directory")
+        Path data;
+
+        @Option(names = "--model", paramLabel = "DIR",
+                description = "the models' directory (default: the shipped ones, ${DEFAULT-VALUE})")
+        Path model = SHIPPED_MODELS;
+
+        @Option(names = "--predictions", paramLabel = "OUT.csv", description = "also write each scan's scores and boxes")
+        Path predictions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(data)) {
+                throw new ParameterException(spec.commandLine(), "--data " + data + " is not a directory");
+            }
+            try (ScanModels models = ScanModels.load(model)) {
+                cli.out.println(new ScanModelEvaluator(models).evaluate(data, predictions).toJson());
+            }
+            return 0;
         }
-        return value;
     }
 }

@@ -13,10 +13,26 @@ import org.opencustoms.scan.client.UploadResult;
 import org.opencustoms.scan.sim.ScanSimulator;
 import org.opencustoms.scan.sim.SimulatedScan;
 
+import org.opencustoms.codes.ContainerNumbers;
+import org.opencustoms.scan.client.ScannerTls;
+import org.opencustoms.scan.sim.ModalityChoice;
+import org.opencustoms.scan.sim.SimulationOptions;
+import org.opencustoms.tools.CommandLines;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/platform scanner-sim}: a scanner that streams simulated scans to scan-analysis-service
@@ -25,24 +41,57 @@ import java.util.Locale;
  * stands beside what the network alone does with the same bytes in the same run.
  * Exit codes: 0 done, 1 an upload failed, 2 bad usage.
  */
-public final class ScannerSimCli {
+@Command(name = "bin/platform scanner-sim", mixinStandardHelpOptions = true,
+        description = "A simulated scanner: streams simulated scans to scan-analysis-service's gRPC port and prints the "
+                + "end-to-end throughput beside a plain TCP socket copy of the same bytes.")
+public final class ScannerSimCli implements Callable<Integer> {
 
-    static final String USAGE = """
-            usage: scanner-sim --target HOST:PORT --tls-dir DIR|--plaintext --scans N [--modality xray|gamma] [--rate R]
-                               [--seed S] [--scale F] [--dual-energy] [--containers C1,C2,...]
-              --target HOST:PORT  scan-analysis-service's gRPC port (bin/platform up: localhost:9082)
-              --tls-dir DIR       the scanner's certificate, key and CA (bin/platform ca issue-scanner); scans carry
-                                  the scanner id and site its certificate names
-              --plaintext         no TLS, against a server started with SCAN_INGEST_ALLOW_PLAINTEXT=true (development only)
-              --scans N           scans to stream, 1 to 100000
-              --modality M        xray (default) or gamma
-              --rate R            at most R scans a minute (default: as fast as they upload)
-              --seed S            simulator seed (default 1)
-              --scale F           image size relative to full resolution, above 0 up to 1 (default 1)
-              --dual-energy       X-ray scans with a high- and a low-energy image
-              --containers C,...  ISO 6346 numbers the portal reads, one a scan in turn (default: simulated SIMU numbers)""";
+    static final int MAX_SCANS = 100_000;
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}|\\[[0-9A-Fa-f:]+\\]:[0-9]{1,5}");
 
-    private ScannerSimCli() {
+    private final PrintStream out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "HOST:PORT",
+            description = "scan-analysis-service's gRPC port (bin/platform up: localhost:9082)")
+    String target;
+
+    @Option(names = "--tls-dir", paramLabel = "DIR",
+            description = "the scanner's certificate, key and CA (bin/platform ca issue-scanner); scans carry the scanner id "
+                    + "and site its certificate names")
+    Path tlsDir;
+
+    @Option(names = "--plaintext",
+            description = "no TLS, against a server started with SCAN_INGEST_ALLOW_PLAINTEXT=true (development only)")
+    boolean plaintext;
+
+    @Option(names = "--scans", required = true, paramLabel = "N", description = "scans to stream, 1 to 100000")
+    int scans;
+
+    @Option(names = "--modality", paramLabel = "M", description = "xray (default) or gamma")
+    ModalityChoice modality = ModalityChoice.XRAY;
+
+    @Option(names = "--rate", paramLabel = "R", description = "at most R scans a minute (default: as fast as they upload)")
+    Double rate;
+
+    @Option(names = "--seed", paramLabel = "S", description = "simulator seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--scale", paramLabel = "F",
+            description = "image size relative to full resolution, above 0 up to 1 (default ${DEFAULT-VALUE})")
+    double scale = SimulationOptions.defaults().scale();
+
+    @Option(names = "--dual-energy", description = "X-ray scans with a high- and a low-energy image")
+    boolean dualEnergy;
+
+    @Option(names = "--containers", split = ",", paramLabel = "NUMBER",
+            description = "ISO 6346 numbers the portal reads, one a scan in turn (default: simulated SIMU numbers)")
+    List<String> containers = new ArrayList<>();
+
+    private ScannerSimCli(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
@@ -50,32 +99,71 @@ public final class ScannerSimCli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(USAGE);
-            return 0;
-        }
-        ScannerSimRequest request;
-        try {
-            request = ScannerSimRequest.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+        CommandLine commandLine = CommandLines.create(new ScannerSimCli(out), out, err);
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ScanUploadException) {
+                err.println("error: " + e.getMessage());
+            } else if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                err.println("error: interrupted");
+            } else {
+                err.println("error: " + e);
+            }
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ScannerSimRequest request = request();
         ChannelCredentials credentials = request.tls() == null ? InsecureChannelCredentials.create() : request.tls().credentials();
         try (ReconnectingChannel channel = new ReconnectingChannel(request.target(), credentials)) {
             return stream(request, new ScanUploader(channel), out);
-        } catch (ScanUploadException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return 1;
-        } catch (Exception e) {
-            err.println("error: " + e);
-            return 1;
         }
+    }
+
+    /** The options, checked: a bad one is a usage error that says what to fix. */
+    private ScannerSimRequest request() {
+        if (!HOST_PORT.matcher(target).matches() || Integer.parseInt(target.substring(target.lastIndexOf(':') + 1)) > 65_535) {
+            throw usage("--target must be HOST:PORT, e.g. localhost:9082, got '" + target + "'");
+        }
+        if (scans < 1 || scans > MAX_SCANS) {
+            throw usage("--scans must be 1 to " + MAX_SCANS + ", got " + scans);
+        }
+        if (modality == ModalityChoice.MIXED) {
+            throw usage("--modality must be xray or gamma: a scanner has one source");
+        }
+        if (rate != null && !(rate > 0 && rate <= 60_000)) {
+            throw usage("--rate must be above 0 and at most 60000 scans a minute, got " + rate);
+        }
+        if (!(scale > 0 && scale <= 1)) {
+            throw usage("--scale must be above 0 and at most 1, got " + scale);
+        }
+        List<String> numbers = containers.stream().map(String::strip).toList();
+        for (String number : numbers) {
+            if (!ContainerNumbers.isValid(number)) {
+                throw usage("--containers takes ISO 6346 container numbers separated by commas; '" + number
+                        + "' is not one (check digit included)");
+            }
+        }
+        if ((tlsDir == null) == !plaintext) {
+            throw usage("give --tls-dir DIR (the scanner's certificate: bin/platform ca issue-scanner) "
+                    + "or, against a development server only, --plaintext");
+        }
+        ScannerTls tls;
+        try {
+            tls = tlsDir == null ? null : ScannerTls.inDirectory(tlsDir);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        SimulationOptions options = SimulationOptions.defaults().withModality(modality).withScale(scale)
+                .withDualEnergy(dualEnergy);
+        return new ScannerSimRequest(target, scans, rate == null ? 0 : rate, seed, options, numbers, tls);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private static int stream(ScannerSimRequest request, ScanUploader uploader, PrintStream out) throws Exception {
