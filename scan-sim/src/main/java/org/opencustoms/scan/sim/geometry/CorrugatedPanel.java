@@ -76,25 +76,21 @@ public final class CorrugatedPanel extends Solid {
         if (span == null) {
             return;
         }
-        int c0 = span.c0();
-        int c1 = span.c1();
-        int r0 = span.r0();
-        int r1 = span.r1();
         double[] profile = new double[span.columns()];
-        for (int column = c0; column <= c1; column++) {
+        for (int column = span.c0(); column <= span.c1(); column++) {
             double sum = 0;
             for (int s = 0; s < 4; s++) {
                 sum += pathAt((column + (s + 0.5) / 4) * grid.pitchX());
             }
-            profile[column - c0] = sum / 4;
+            profile[column - span.c0()] = sum / 4;
         }
         double[] columnShare = grid.columnShares(span, extent.x0(), extent.x1());
         accumulator.select(this);
-        for (int row = r0; row <= r1; row++) {
+        for (int row = span.r0(); row <= span.r1(); row++) {
             double rowShare = grid.rowCoverage(row, extent.y0(), extent.y1());
             int rowStart = row * grid.width();
-            for (int column = c0; column <= c1; column++) {
-                accumulator.add(rowStart + column, profile[column - c0], columnShare[column - c0] * rowShare);
+            for (int column = span.c0(); column <= span.c1(); column++) {
+                accumulator.add(rowStart + column, profile[column - span.c0()], columnShare[column - span.c0()] * rowShare);
             }
         }
     }

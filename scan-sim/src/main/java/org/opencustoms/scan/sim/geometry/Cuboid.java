@@ -69,9 +69,7 @@ public final class Cuboid extends Solid {
 
     @Override
     public Extent extent() {
-        double ex = Math.abs(halfWidth * cos) + Math.abs(halfHeight * sin);
-        double ey = Math.abs(halfWidth * sin) + Math.abs(halfHeight * cos);
-        return Extent.around(centerX, centerY, ex, ey);
+        return Extent.aroundTurned(centerX, centerY, halfWidth, halfHeight, cos, sin);
     }
 
     @Override
@@ -125,20 +123,16 @@ public final class Cuboid extends Solid {
         if (span == null) {
             return;
         }
-        int c0 = span.c0();
-        int c1 = span.c1();
-        int r0 = span.r0();
-        int r1 = span.r1();
         double[] columnShare = grid.columnShares(span, x0, x1);
         double[] holeColumnShare = hole == null ? new double[span.columns()]
                 : grid.columnShares(span, hole.centerX - hole.halfWidth, hole.centerX + hole.halfWidth);
-        for (int row = r0; row <= r1; row++) {
+        for (int row = span.r0(); row <= span.r1(); row++) {
             double rowShare = grid.rowCoverage(row, y0, y1);
             double holeRowShare = hole == null ? 0
                     : grid.rowCoverage(row, hole.centerY - hole.halfHeight, hole.centerY + hole.halfHeight);
             int rowStart = row * grid.width();
-            for (int column = c0; column <= c1; column++) {
-                double share = columnShare[column - c0] * rowShare - holeColumnShare[column - c0] * holeRowShare;
+            for (int column = span.c0(); column <= span.c1(); column++) {
+                double share = columnShare[column - span.c0()] * rowShare - holeColumnShare[column - span.c0()] * holeRowShare;
                 if (share > 1e-9) {
                     accumulator.add(rowStart + column, path, share);
                 }

@@ -38,9 +38,7 @@ public final class Ellipsoid extends Solid {
 
     @Override
     public Extent extent() {
-        double ex = Math.abs(halfWidth * cos) + Math.abs(halfHeight * sin);
-        double ey = Math.abs(halfWidth * sin) + Math.abs(halfHeight * cos);
-        return Extent.around(centerX, centerY, ex, ey);
+        return Extent.aroundTurned(centerX, centerY, halfWidth, halfHeight, cos, sin);
     }
 
     @Override

@@ -13,6 +13,11 @@ public record Extent(double x0, double y0, double x1, double y1) {
         return new Extent(centerX - halfWidth, centerY - halfHeight, centerX + halfWidth, centerY + halfHeight);
     }
 
+    /** The extent of a rectangle of half sides {@code halfU} x {@code halfV} about a centre, turned by (cos, sin). */
+    public static Extent aroundTurned(double centerX, double centerY, double halfU, double halfV, double cos, double sin) {
+        return around(centerX, centerY, Math.abs(halfU * cos) + Math.abs(halfV * sin), Math.abs(halfU * sin) + Math.abs(halfV * cos));
+    }
+
     public double width() {
         return x1 - x0;
     }

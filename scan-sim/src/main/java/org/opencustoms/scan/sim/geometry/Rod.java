@@ -55,9 +55,7 @@ public final class Rod extends Solid {
 
     @Override
     public Extent extent() {
-        double ex = Math.abs(halfLength * cos) + Math.abs(radius * sin);
-        double ey = Math.abs(halfLength * sin) + Math.abs(radius * cos);
-        return Extent.around(centerX, centerY, ex, ey);
+        return Extent.aroundTurned(centerX, centerY, halfLength, radius, cos, sin);
     }
 
     @Override
@@ -98,12 +96,8 @@ public final class Rod extends Solid {
         if (span == null) {
             return;
         }
-        int c0 = span.c0();
-        int c1 = span.c1();
-        int r0 = span.r0();
-        int r1 = span.r1();
-        int first = upright ? c0 : r0;
-        int last = upright ? c1 : r1;
+        int first = upright ? span.c0() : span.r0();
+        int last = upright ? span.c1() : span.r1();
         double pitch = upright ? grid.pitchX() : grid.pitchY();
         double axis = upright ? centerX : centerY;
         double[] chords = new double[last - first + 1];
@@ -122,10 +116,10 @@ public final class Rod extends Solid {
             shares[i - first] = covered / 4.0;
         }
         accumulator.select(this);
-        for (int row = r0; row <= r1; row++) {
+        for (int row = span.r0(); row <= span.r1(); row++) {
             int rowStart = row * grid.width();
-            for (int column = c0; column <= c1; column++) {
-                int across = upright ? column - c0 : row - r0;
+            for (int column = span.c0(); column <= span.c1(); column++) {
+                int across = upright ? column - span.c0() : row - span.r0();
                 double along = upright ? grid.rowCoverage(row, extent.y0(), extent.y1())
                         : grid.columnCoverage(column, extent.x0(), extent.x1());
                 double coverage = shares[across] * along;

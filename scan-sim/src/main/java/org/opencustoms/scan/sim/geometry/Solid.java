@@ -48,15 +48,11 @@ public abstract class Solid {
         if (span == null) {
             return;
         }
-        int c0 = span.c0();
-        int c1 = span.c1();
-        int r0 = span.r0();
-        int r1 = span.r1();
         int n = supersampling(grid);
         accumulator.select(this);
-        for (int row = r0; row <= r1; row++) {
+        for (int row = span.r0(); row <= span.r1(); row++) {
             int rowStart = row * grid.width();
-            for (int column = c0; column <= c1; column++) {
+            for (int column = span.c0(); column <= span.c1(); column++) {
                 if (n == 1) {
                     double path = pathLength(grid.columnCenter(column), grid.rowCenter(row));
                     if (path != 0) {
