@@ -41,7 +41,7 @@ class NativeMemoryTest {
     void residentMemoryStaysFlatOverTwoHundredAnalyses() throws IOException {
         SimulatedScan scan = new ScanSimulator(SimulationOptions.defaults().withModality(ModalityChoice.XRAY).withScale(0.35)
                 .withThreatRate(1).withEmptyRate(0)).simulate(2_718, 0);
-        try (ScanModels models = ScanModels.load(Path.of("models", "scan")); ScanAnalyzer analyzer = models.newAnalyzer()) {
+        try (ScanModels models = ScanModels.loadShipped(); ScanAnalyzer analyzer = models.newAnalyzer()) {
             for (int i = 0; i < WARM_UP; i++) {
                 analyseAndRender(analyzer, scan);
             }

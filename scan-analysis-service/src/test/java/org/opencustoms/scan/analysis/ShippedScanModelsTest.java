@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("pytorch") // in its own JVM: see the pytorch execution in the pom
 class ShippedScanModelsTest {
 
-    private static final Path SHIPPED = Path.of("models", "scan");
     private static final SimulationOptions THREATS = SimulationOptions.defaults().withModality(ModalityChoice.XRAY).withScale(0.5)
             .withThreatRate(1).withEmptyRate(0);
 
@@ -34,7 +33,7 @@ class ShippedScanModelsTest {
 
     @BeforeAll
     static void load() {
-        models = ScanModels.load(SHIPPED);
+        models = ScanModels.loadShipped();
         analyzer = models.newAnalyzer();
     }
 

@@ -8,12 +8,15 @@ import ai.djl.nn.Block;
 import ai.djl.translate.NoopTranslator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,47 @@ public final class ScanModels implements AutoCloseable {
         this.threat = threat;
         this.empty = empty;
         this.version = version;
+    }
+
+    /** Where the shipped parameters are on the class path (this module's jar). */
+    public static final String SHIPPED = "models/scan/";
+    private static final List<String> SHIPPED_FILES = List.of("threat-detector-0000.params", "empty-verifier-0000.params", "training.json");
+
+    /**
+     * The parameters shipped in this module's jar, unpacked to a temporary directory because DJL loads parameters
+     * from files; the copy is deleted once they are loaded.
+     */
+    public static ScanModels loadShipped() {
+        Path unpacked;
+        try {
+            unpacked = Files.createTempDirectory("scan-models");
+            for (String file : SHIPPED_FILES) {
+                try (InputStream in = ScanModels.class.getClassLoader().getResourceAsStream(SHIPPED + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the class path holds no " + SHIPPED + file);
+                    }
+                    Files.copy(in, unpacked.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the shipped scan models: " + e.getMessage(), e);
+        }
+        try {
+            return load(unpacked);
+        } finally {
+            deleteQuietly(unpacked);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException ignored) {
+            // a leftover temporary copy of 220 KB is harmless
+        }
     }
 
     public static ScanModels load(Path directory) {

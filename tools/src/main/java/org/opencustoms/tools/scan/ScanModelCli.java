@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
 public final class ScanModelCli implements Runnable {
 
     /** The models the product ships, relative to the project root. */
-    public static final Path SHIPPED_MODELS = Path.of("scan-models", "models", "scan");
 
     private final PrintStream out;
 
@@ -130,8 +129,8 @@ public final class ScanModelCli implements Runnable {
         Path data;
 
         @Option(names = "--model", paramLabel = "DIR",
-                description = "the models' directory (default: the shipped ones, ${DEFAULT-VALUE})")
-        Path model = SHIPPED_MODELS;
+                description = "the models' directory (default: the shipped ones)")
+        Path model;
 
         @Option(names = "--predictions", paramLabel = "OUT.csv", description = "also write each scan's scores and boxes")
         Path predictions;
@@ -141,7 +140,7 @@ public final class ScanModelCli implements Runnable {
             if (!Files.isDirectory(data)) {
                 throw new ParameterException(spec.commandLine(), "--data " + data + " is not a directory");
             }
-            try (ScanModels models = ScanModels.load(model)) {
+            try (ScanModels models = model == null ? ScanModels.loadShipped() : ScanModels.load(model)) {
                 cli.out.println(new ScanModelEvaluator(models).evaluate(data, predictions).toJson());
             }
             return 0;

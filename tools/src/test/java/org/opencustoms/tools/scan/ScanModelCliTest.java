@@ -1,6 +1,5 @@
 package org.opencustoms.tools.scan;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencustoms.scan.sim.io.EvaluationSetGenerator;
@@ -18,7 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Tag("pytorch") // in its own JVM: see the pytorch execution in the pom
+
 class ScanModelCliTest {
 
     @TempDir
@@ -31,8 +30,7 @@ class ScanModelCliTest {
                 .withThreatRate(0.5).withEmptyRate(0.2))).generate(data, 99, 10, 2);
         Path predictions = temp.resolve("out/predictions.csv");
 
-        Result result = run("evaluate", "--data", data.toString(), "--model", Path.of("..", "scan-models", "models", "scan").toString(),
-                "--predictions", predictions.toString());
+        Result result = run("evaluate", "--data", data.toString(), "--predictions", predictions.toString());
 
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("\"modelVersion\": \"scan-"), result.out());
