@@ -2,6 +2,8 @@ package org.opencustoms.selection.decision;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Context;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.isf.compliance.ComplianceFacts;
@@ -17,6 +19,7 @@ import org.opencustoms.selection.rules.RuleSet;
 import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.selection.random.Periods;
 import org.opencustoms.selection.random.RandomDraw;
+import org.opencustoms.selection.random.SeedEntity;
 import org.opencustoms.selection.random.SeedService;
 import org.opencustoms.selection.rules.RuleEngine;
 import org.opencustoms.selection.rules.RuleHit;
@@ -31,6 +34,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,46 +71,78 @@ public class DecisionService {
         this.handoff = handoff;
     }
 
-    /** Runs in the caller's transaction, after the filing version has been stored. */
+    /**
+     * Runs in the caller's transaction, after the filing version has been stored. What does not need the log's
+     * order comes first: the model scores the filing on a worker thread and the rules are evaluated over its
+     * history. Only then is the log locked (until commit) for what must be decided in order: the period's seed,
+     * the port's capacity left today, the lane and the append.
+     */
     public Uni<Decision> decide(IsfFilingEntity filing, int version, IsfFiling document, String documentJson,
                                 ComplianceFacts compliance, List<Discrepancy> discrepancies) {
         Instant now = time.now();
-        return log.lock().chain(locked -> seeds.seedFor(now)
-                .chain(() -> seeds.find(Periods.of(filing.firstFiledAt)).map(seed -> {
-                    if (seed == null) {
-                        throw new IllegalStateException("no seed for period " + Periods.of(filing.firstFiledAt));
-                    }
-                    return seed;
-                }))
-                .chain(seed -> ruleSets.current().chain(rules -> context(filing, document)
-                        .chain(context -> {
-                            Map<String, Object> facts = FilingFacts.of(document, version, compliance, discrepancies,
-                                    context.places(), context.priorFilings());
-                            List<RuleHit> hits = RuleEngine.evaluate(rules.ruleSet(), facts);
-                            double ruleScore = RuleEngine.score(hits);
-                            RiskScorer.Assessment assessment = model.assess(document).orElse(null);
-                            Double modelScore = assessment == null ? null : assessment.score();
-                            double risk = 1 - (1 - ruleScore) * (1 - (modelScore == null ? 0 : modelScore));
-                            double rate = config.randomRate(filing.portOfArrival);
-                            RandomDraw draw = RandomDraw.of(seed.seed, filing.shipmentKey, rate);
-                            LanePolicy.Outcome outcome = LanePolicy.decide(risk, config.lanes(), draw, rate, config.random().lane(),
-                                    context.inspectionsToday() < config.capacity(filing.portOfArrival), filing.portOfArrival);
-                            List<Reason> reasons = new ArrayList<>();
-                            hits.forEach(h -> reasons.add(new Reason("RULE", h.ruleId(), h.weight(), h.reason())));
-                            if (assessment != null) {
-                                reasons.addAll(assessment.contributions());
-                            }
-                            reasons.addAll(outcome.extraReasons());
-                            Decision decision = new Decision(UUID.randomUUID(), filing.id, version, digest(documentJson),
-                                    filing.shipmentKey, filing.portOfArrival, now, outcome.lane(), risk, ruleScore, modelScore,
-                                    model.version(), rules.version(), outcome.pickedByRisk(), outcome.pickedAtRandom(), seed.period,
-                                    rate, draw.drawHex(), outcome.pickProbability(), reasons,
-                                    context.previous() == null ? null : context.previous().id);
-                            return log.append(locked, logContent(decision, rules.ruleSet()))
-                                    .chain(index -> decisions.persist(entity(decision, index)))
-                                    .call(saved -> handOff(decision, document, filing, context.previous()))
-                                    .replaceWith(decision);
-                        }))));
+        return assess(document).chain(assessment -> ruleSets.current().chain(rules -> history(filing, document)
+                .chain(history -> {
+                    Map<String, Object> facts = FilingFacts.of(document, version, compliance, discrepancies,
+                            history.places(), history.priorFilings());
+                    List<RuleHit> hits = RuleEngine.evaluate(rules.ruleSet(), facts);
+                    Score score = new Score(hits, RuleEngine.score(hits), assessment.orElse(null));
+                    return log.lock().chain(locked -> seedOf(filing, now)
+                            .chain(seed -> decisions.inspectionsSince(filing.portOfArrival, Periods.start(Periods.of(now)), filing.id)
+                                    .chain(inspectionsToday -> {
+                                        Decision decision = decision(filing, version, documentJson, now, rules.version(), score,
+                                                seed, inspectionsToday, history.previous());
+                                        return log.append(locked, logContent(decision, rules.ruleSet()))
+                                                .chain(index -> decisions.persist(entity(decision, index)))
+                                                .call(saved -> handOff(decision, document, filing, history.previous()))
+                                                .replaceWith(decision);
+                                    })));
+                })));
+    }
+
+    /** The model's assessment, computed on a worker thread; its answer comes back on the transaction's context. */
+    private Uni<Optional<RiskScorer.Assessment>> assess(IsfFiling document) {
+        Context context = Vertx.currentContext();
+        return context == null ? Uni.createFrom().item(() -> model.assess(document))
+                : context.executeBlocking(() -> model.assess(document), false);
+    }
+
+    private Uni<SeedEntity> seedOf(IsfFilingEntity filing, Instant now) {
+        return seeds.seedFor(now).chain(() -> seeds.find(Periods.of(filing.firstFiledAt)).map(seed -> {
+            if (seed == null) {
+                throw new IllegalStateException("no seed for period " + Periods.of(filing.firstFiledAt));
+            }
+            return seed;
+        }));
+    }
+
+    private record Score(List<RuleHit> hits, double ruleScore, RiskScorer.Assessment assessment) {
+
+        Double modelScore() {
+            return assessment == null ? null : assessment.score();
+        }
+
+        double risk() {
+            return 1 - (1 - ruleScore) * (1 - (assessment == null ? 0 : assessment.score()));
+        }
+    }
+
+    private Decision decision(IsfFilingEntity filing, int version, String documentJson, Instant now, int rulesVersion,
+                              Score score, SeedEntity seed, long inspectionsToday, DecisionEntity previous) {
+        double rate = config.randomRate(filing.portOfArrival);
+        RandomDraw draw = RandomDraw.of(seed.seed, filing.shipmentKey, rate);
+        LanePolicy.Outcome outcome = LanePolicy.decide(score.risk(), config.lanes(), draw, rate, config.random().lane(),
+                inspectionsToday < config.capacity(filing.portOfArrival), filing.portOfArrival);
+        List<Reason> reasons = new ArrayList<>();
+        score.hits().forEach(h -> reasons.add(new Reason("RULE", h.ruleId(), h.weight(), h.reason())));
+        if (score.assessment() != null) {
+            reasons.addAll(score.assessment().contributions());
+        }
+        reasons.addAll(outcome.extraReasons());
+        return new Decision(UUID.randomUUID(), filing.id, version, digest(documentJson),
+                filing.shipmentKey, filing.portOfArrival, now, outcome.lane(), score.risk(), score.ruleScore(), score.modelScore(),
+                model.version(), rulesVersion, outcome.pickedByRisk(), outcome.pickedAtRandom(), seed.period,
+                rate, draw.drawHex(), outcome.pickProbability(), reasons,
+                previous == null ? null : previous.id);
     }
 
     /**
@@ -142,19 +178,17 @@ public class DecisionService {
                 decision.randomPeriod(), decision.decidedAt());
     }
 
-    private record Context(List<String> places, long priorFilings, long inspectionsToday, DecisionEntity previous) {
+    private record History(List<String> places, long priorFilings, DecisionEntity previous) {
     }
 
-    /** What the decision needs from history; queries run one after another on the transaction's session. */
-    private Uni<Context> context(IsfFilingEntity filing, IsfFiling document) {
-        Instant dayStart = Periods.start(Periods.of(time.now()));
+    /** What the decision needs from the filing's history; queries run one after another on the transaction's session. */
+    private Uni<History> history(IsfFilingEntity filing, IsfFiling document) {
         return statusMessages.forContainers(document.containerList())
                 .map(messages -> messages.stream().map(m -> m.place).distinct().toList())
                 .chain(places -> filings.count("partyKey = ?1 and firstFiledAt < ?2 and id <> ?3", filing.partyKey,
                                 filing.firstFiledAt, filing.id)
-                        .chain(prior -> decisions.inspectionsSince(filing.portOfArrival, dayStart, filing.id)
-                                .chain(today -> decisions.latestFor(filing.id)
-                                        .map(previous -> new Context(places, prior, today, previous)))));
+                        .chain(prior -> decisions.latestFor(filing.id)
+                                .map(previous -> new History(places, prior, previous))));
     }
 
     @WithSession
