@@ -72,31 +72,28 @@ public class DecisionService {
     }
 
     /**
-     * Runs in the caller's transaction, after the filing version has been stored. What does not need the log's
-     * order comes first: the model scores the filing on a worker thread and the rules are evaluated over its
-     * history. Only then is the log locked (until commit) for what must be decided in order: the period's seed,
-     * the port's capacity left today, the lane and the append.
+     * Runs in the caller's transaction, after the filing version has been stored. The model scores the filing first,
+     * on a worker thread, since it needs nothing from the log. Then the log is locked (until commit), and under the
+     * lock, so that they see every decision before this one, the rules read the filing's history (the party's
+     * earlier filings among them), and the period's seed, the port's capacity left today, the lane and the append
+     * follow.
      */
     public Uni<Decision> decide(IsfFilingEntity filing, int version, IsfFiling document, String documentJson,
                                 ComplianceFacts compliance, List<Discrepancy> discrepancies) {
         Instant now = time.now();
-        return assess(document).chain(assessment -> ruleSets.current().chain(rules -> history(filing, document)
-                .chain(history -> {
+        return assess(document).chain(assessment -> log.lock().chain(locked -> seedOf(filing, now)
+                .chain(seed -> ruleSets.current().chain(rules -> history(filing, document).chain(history -> {
                     Map<String, Object> facts = FilingFacts.of(document, version, compliance, discrepancies,
                             history.places(), history.priorFilings());
                     List<RuleHit> hits = RuleEngine.evaluate(rules.ruleSet(), facts);
                     Score score = new Score(hits, RuleEngine.score(hits), assessment.orElse(null));
-                    return log.lock().chain(locked -> seedOf(filing, now)
-                            .chain(seed -> decisions.inspectionsSince(filing.portOfArrival, Periods.start(Periods.of(now)), filing.id)
-                                    .chain(inspectionsToday -> {
-                                        Decision decision = decision(filing, version, documentJson, now, rules.version(), score,
-                                                seed, inspectionsToday, history.previous());
-                                        return log.append(locked, logContent(decision, rules.ruleSet()))
-                                                .chain(index -> decisions.persist(entity(decision, index)))
-                                                .call(saved -> handOff(decision, document, filing, history.previous()))
-                                                .replaceWith(decision);
-                                    })));
-                })));
+                    Decision decision = decision(filing, version, documentJson, now, rules.version(), score, seed,
+                            history.inspectionsToday(), history.previous());
+                    return log.append(locked, logContent(decision, rules.ruleSet()))
+                            .chain(index -> decisions.persist(entity(decision, index)))
+                            .call(saved -> handOff(decision, document, filing, history.previous()))
+                            .replaceWith(decision);
+                })))));
     }
 
     /** The model's assessment, computed on a worker thread; its answer comes back on the transaction's context. */
@@ -178,17 +175,19 @@ public class DecisionService {
                 decision.randomPeriod(), decision.decidedAt());
     }
 
-    private record History(List<String> places, long priorFilings, DecisionEntity previous) {
+    private record History(List<String> places, long priorFilings, long inspectionsToday, DecisionEntity previous) {
     }
 
-    /** What the decision needs from the filing's history; queries run one after another on the transaction's session. */
+    /** What the decision needs from history; queries run one after another on the transaction's session. */
     private Uni<History> history(IsfFilingEntity filing, IsfFiling document) {
+        Instant dayStart = Periods.start(Periods.of(time.now()));
         return statusMessages.forContainers(document.containerList())
                 .map(messages -> messages.stream().map(m -> m.place).distinct().toList())
                 .chain(places -> filings.count("partyKey = ?1 and firstFiledAt < ?2 and id <> ?3", filing.partyKey,
                                 filing.firstFiledAt, filing.id)
-                        .chain(prior -> decisions.latestFor(filing.id)
-                                .map(previous -> new History(places, prior, previous))));
+                        .chain(prior -> decisions.inspectionsSince(filing.portOfArrival, dayStart, filing.id)
+                                .chain(today -> decisions.latestFor(filing.id)
+                                        .map(previous -> new History(places, prior, today, previous)))));
     }
 
     @WithSession
