@@ -1,7 +1,7 @@
 // Service worker: the app shell is cache-first; task lists and details are network-first with a
 // cached fallback so the queue still shows offline. Nothing else under /api/ is cached.
 // bumped whenever the shell changes, so tablets drop the old one
-const VERSION = 'v3';
+const VERSION = 'v4';
 const SHELL_CACHE = `ic-shell-${VERSION}`;
 const API_CACHE = 'ic-api-v1';
 const SHELL = [

@@ -60,6 +60,19 @@ export function laneLabel(lane) {
   return LANES[lane] ?? lane ?? '—';
 }
 
+/** The scan detector's threat classes in the words inspectors use; a class this app does not know yet is shown as sent. */
+export const THREAT_CLASSES = {
+  firearm: 'firearm',
+  'dense-shielding': 'dense shielding',
+  'organic-packages': 'organic packages',
+  'concealed-compartment': 'concealed compartment',
+};
+
+/** Null when the detector could not tell the kind of threat. */
+export function threatClassLabel(threatClass) {
+  return threatClass ? THREAT_CLASSES[threatClass] ?? String(threatClass).replaceAll('-', ' ') : null;
+}
+
 export function percent(score) {
   return score == null ? '—' : `${Math.round(score * 100)}%`;
 }

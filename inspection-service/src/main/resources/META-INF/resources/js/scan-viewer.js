@@ -1,6 +1,6 @@
 // A scan image with its regions overlaid, pinch-zoom / pan with pointer events, and +/- buttons.
 import { Api } from './api.js';
-import { h, button, percent } from './dom.js';
+import { h, button, percent, threatClassLabel } from './dom.js';
 
 const MIN_SCALE = 1;
 const MAX_SCALE = 6;
@@ -49,13 +49,18 @@ export function scanViewer(finding) {
 
 function regionBox(region, width, height) {
   const pct = (value, total) => `${(value / total) * 100}%`;
+  const kind = threatClassLabel(region.threatClass);
+  const number = h('span', { class: 'region-number' }, String(region.index + 1));
+  const caption = h('span', { class: 'region-caption' }, kind ? `${percent(region.score)} · ${kind}` : percent(region.score));
   return h('div', {
     class: 'region-box',
     style: `left:${pct(region.x, width)};top:${pct(region.y, height)};width:${pct(region.w, width)};height:${pct(region.h, height)}`,
-  }, h('span', { class: 'region-number' }, String(region.index + 1)));
+    // a box at the foot of the image has its caption above it, where the viewport does not cut it off
+    'data-caption': region.y + region.h > height * 0.9 ? 'above' : null,
+  }, number, caption);
 }
 
-/** Region list rows: number, label, score, and the Confirm / Reject toggle. */
+/** Region list rows: number, label, score and threat class, and the Confirm / Reject toggle. */
 export function regionRow(finding, region, verdict, onChoose) {
   const confirm = verdictButton('Confirm', 'CONFIRMED', 'region-confirm');
   const reject = verdictButton('Reject', 'REJECTED', 'region-reject');
@@ -70,11 +75,13 @@ export function regionRow(finding, region, verdict, onChoose) {
     reject.setAttribute('aria-pressed', String(current === 'REJECTED'));
   }
   update(verdict);
+  const kind = threatClassLabel(region.threatClass);
   return h('li', { class: 'region-row' },
     h('span', { class: 'region-number region-number-list' }, String(region.index + 1)),
     h('div', { class: 'region-text' },
       h('strong', {}, region.label || 'Region'),
-      h('span', {}, `Score ${percent(region.score)}`)),
+      h('span', {}, `Score ${percent(region.score)}`, kind ? [' · ',
+        h('span', { class: 'region-threat-class', 'data-testid': 'region-threat-class', 'data-region': region.index }, kind)] : null)),
     h('div', { class: 'toggle-group' }, confirm, reject));
 }
 

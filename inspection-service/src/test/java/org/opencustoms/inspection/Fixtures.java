@@ -73,7 +73,8 @@ public final class Fixtures {
                 "emptyScore", 0.02,
                 "imageWidth", 1024,
                 "imageHeight", 400,
-                "regions", List.of(Map.of("x", 600, "y", 120, "w", 120, "h", 80, "score", 0.91, "label", "dense metal"),
+                "regions", List.of(Map.of("x", 600, "y", 120, "w", 120, "h", 80, "score", 0.91, "label", "dense metal",
+                                "threatClass", "dense-shielding"),
                         Map.of("x", 300, "y", 200, "w", 60, "h", 60, "score", 0.55, "label", "organic block")),
                 "modelVersion", "test");
     }

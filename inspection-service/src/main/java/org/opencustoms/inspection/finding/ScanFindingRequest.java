@@ -21,8 +21,14 @@ public record ScanFindingRequest(
         Instant analysedAt) {
 
     static final int MAX_REGIONS = 100;
+    /** The kinds of threat scan-analysis-service's detector tells apart, by their wire names. */
+    static final List<String> THREAT_CLASSES = List.of("firearm", "dense-shielding", "organic-packages", "concealed-compartment");
 
-    public record Region(Integer x, Integer y, Integer w, Integer h, Double score, String label) {
+    /**
+     * @param label       free text scan-analysis-service sends with every region (today always "Suspect region")
+     * @param threatClass optional: one of {@link #THREAT_CLASSES}, absent or null when the detector cannot tell the kind
+     */
+    public record Region(Integer x, Integer y, Integer w, Integer h, Double score, String label, String threatClass) {
     }
 
     List<FieldViolation> violations() {
@@ -56,6 +62,10 @@ public record ScanFindingRequest(
                 violations.add(new FieldViolation(path, "x, y, w, h must describe a box inside the image"));
             } else {
                 score(violations, path + ".score", r.score(), true);
+            }
+            if (r != null && r.threatClass() != null && !THREAT_CLASSES.contains(r.threatClass())) {
+                violations.add(new FieldViolation(path + ".threatClass",
+                        "firearm, dense-shielding, organic-packages or concealed-compartment; absent or null when unknown"));
             }
         }
         return violations;

@@ -43,6 +43,7 @@ public record TaskView(
                               List<RegionView> regions) {
     }
 
-    public record RegionView(int index, int x, int y, int w, int h, double score, String label) {
+    /** @param threatClass firearm, dense-shielding, organic-packages or concealed-compartment; null when the detector cannot tell */
+    public record RegionView(int index, int x, int y, int w, int h, double score, String label, String threatClass) {
     }
 }

@@ -62,7 +62,7 @@ public class TaskViews {
         List<ScanFindingRequest.Region> stored = finding.regions() == null ? List.of() : finding.regions();
         for (int i = 0; i < stored.size(); i++) {
             ScanFindingRequest.Region r = stored.get(i);
-            regions.add(new TaskView.RegionView(i, r.x(), r.y(), r.w(), r.h(), r.score(), r.label()));
+            regions.add(new TaskView.RegionView(i, r.x(), r.y(), r.w(), r.h(), r.score(), r.label(), r.threatClass()));
         }
         return new TaskView.FindingView(finding.scanId(), finding.containerNumber(), finding.modality(), finding.threatScore(),
                 finding.emptyScore(), finding.imageWidth(), finding.imageHeight(),

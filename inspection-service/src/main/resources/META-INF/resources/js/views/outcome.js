@@ -1,6 +1,6 @@
 // Outcome form. Submitting stores the outcome in the outbox; the sync loop delivers it.
 import { Api, currentUsername } from '../api.js';
-import { h, button, navigate, backButton, loading, errorBox, uuid } from '../dom.js';
+import { h, button, navigate, backButton, loading, errorBox, uuid, threatClassLabel } from '../dom.js';
 import * as outbox from '../outbox.js';
 import * as drafts from '../drafts.js';
 import { CONFLICT_TEXT } from './task.js';
@@ -201,7 +201,8 @@ function reviewSummary(task, draft) {
   return h('section', { class: 'panel' }, h('h3', {}, 'Scan regions (set on the task screen)'),
     h('ul', { class: 'review-summary' }, regions.map(({ scanId, region }) => {
       const verdict = drafts.verdictFor(draft, scanId, region.index);
-      return h('li', {}, `Scan ${scanId}, region ${region.index + 1} (${region.label ?? ''}): `,
+      const about = [region.label, threatClassLabel(region.threatClass)].filter(Boolean).join(', ');
+      return h('li', {}, `Scan ${scanId}, region ${region.index + 1} (${about}): `,
         h('strong', {}, verdict === 'CONFIRMED' ? 'Confirmed' : verdict === 'REJECTED' ? 'Rejected' : 'Not reviewed'));
     })),
     h('a', { class: 'btn btn-secondary', href: `#/task/${encodeURIComponent(task.id)}` }, 'Change region verdicts'));

@@ -161,6 +161,8 @@ class TaskApiTest {
                 .body("scanFindings", hasSize(1))
                 .body("scanFindings[0].scanId", equalTo(scanId))
                 .body("scanFindings[0].regions.index", contains(0, 1))
+                .body("scanFindings[0].regions.score", contains(0.91f, 0.55f))
+                .body("scanFindings[0].regions.threatClass", contains(equalTo("dense-shielding"), nullValue()))
                 .body("scanFindings[0].imageUrl", equalTo("/api/v1/inspections/" + id + "/scan-findings/" + scanId + "/image"));
         assertEquals(1024, imageWidth(id, scanId), "the analysis's rendition, in whose pixels the regions are given");
     }
@@ -200,6 +202,11 @@ class TaskApiTest {
         outside.put("regions", java.util.List.of(Map.of("x", 1000, "y", 0, "w", 100, "h", 10, "score", 0.5)));
         as("scan-analysis-service").body(outside).post("/api/v1/inspections/{id}/scan-findings", id).then().statusCode(422)
                 .body("violations[0].field", equalTo("regions[0]"));
+        Map<String, Object> unknownKind = new java.util.HashMap<>(finding("SCAN-Y", "MSCU1234566"));
+        unknownKind.put("regions", java.util.List.of(Map.of("x", 10, "y", 10, "w", 100, "h", 10, "score", 0.5, "threatClass", "Firearm")));
+        as("scan-analysis-service").body(unknownKind).post("/api/v1/inspections/{id}/scan-findings", id).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("regions[0].threatClass"));
     }
 
     @Test

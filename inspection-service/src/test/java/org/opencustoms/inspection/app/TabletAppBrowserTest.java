@@ -50,6 +50,7 @@ class TabletAppBrowserTest {
             tablet.awaitCard("open-task-list", taskId).findElement(By.cssSelector("[data-testid='claim-button']")).click();
             tablet.awaitCard("my-task-list", taskId).click();
             tablet.await("region-confirm", "data-region", "0").click();
+            tablet.awaitText("region-threat-class", "dense shielding", Duration.ofSeconds(5));
             tablet.screenshot("task-detail-with-findings");
             tablet.click("record-outcome");
             tablet.click("examination-NII_ONLY");

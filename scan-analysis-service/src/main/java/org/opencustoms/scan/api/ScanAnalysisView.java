@@ -13,7 +13,7 @@ import java.util.List;
  * A scan's analysis as the API shows it. While the scan waits or is being analysed only the status is
  * set; a FAILED scan carries the reason in {@code error}.
  *
- * @param regions   suspect regions in the scan's own pixels, highest score first
+ * @param regions   suspect regions in the scan's own pixels, highest score first, each with its threat class
  * @param rendition the display image the regions can be drawn on, and where to fetch it
  * @param findings  where the finding for inspection-service stands: PENDING, DELIVERED, DEAD (refused for good), DISCARDED, or null when there is none
  */
@@ -25,12 +25,26 @@ public record ScanAnalysisView(
         String modelVersion,
         Double threatScore,
         Double emptyScore,
-        List<ScanAnalysis.Region> regions,
+        List<Region> regions,
         Size image,
         Rendition rendition,
         Timings timings,
         OffsetDateTime analysedAt,
         String findings) {
+
+    /**
+     * A suspect region in the scan's own pixels.
+     *
+     * @param threatClass the kind of threat by its wire name ({@code firearm}, {@code dense-shielding}, {@code organic-packages},
+     *                    {@code concealed-compartment}), or null when the detector cannot tell the kind
+     */
+    public record Region(int x, int y, int width, int height, double score, String threatClass) {
+
+        static Region of(ScanAnalysis.Region region) {
+            return new Region(region.x(), region.y(), region.width(), region.height(), region.score(),
+                    region.threatClass() == null ? null : region.threatClass().wireName());
+        }
+    }
 
     public record Size(int width, int height) {
     }
@@ -51,7 +65,7 @@ public record ScanAnalysisView(
     static ScanAnalysisView analysed(ScanRecord scan, StoredAnalysis analysis, String renditionHref, String findings) {
         ScanAnalysis.Timings t = analysis.timings();
         return new ScanAnalysisView(scan.scanId(), scan.status(), null, analysis.modelVersion(), analysis.threatScore(), analysis.emptyScore(),
-                analysis.regions(), new Size(scan.width(), scan.height()),
+                analysis.regions().stream().map(Region::of).toList(), new Size(scan.width(), scan.height()),
                 new Rendition(analysis.renditionWidth(), analysis.renditionHeight(), renditionHref + "?regions=false", renditionHref),
                 new Timings(analysis.waitedMillis(), t.preprocessMillis(), t.threatMillis(), t.emptyMillis(), analysis.renditionMillis(),
                         t.totalMillis(), t.megapixels(), t.totalMillis() / t.megapixels()),

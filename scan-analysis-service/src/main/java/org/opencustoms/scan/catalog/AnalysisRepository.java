@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencustoms.scan.analysis.ScanAnalysis;
+import org.opencustoms.scan.analysis.ThreatClass;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public class AnalysisRepository {
             + "rendition_sha256, overlay_sha256, analysed_at";
     /** The scan is still under this claim ($1 scan id, $2 attempt): nobody took it over after its lease ran out. */
     private static final String OWNED = "scan_id = $1 and status = 'ANALYSING' and analysis_attempts = $2";
-    private static final TypeReference<List<ScanAnalysis.Region>> REGIONS = new TypeReference<>() {
+    private static final TypeReference<List<StoredRegion>> REGIONS = new TypeReference<>() {
     };
 
     private final Pool pool;
@@ -194,19 +195,37 @@ public class AnalysisRepository {
                 row.getOffsetDateTime("analysed_at"));
     }
 
-    private String write(List<ScanAnalysis.Region> regions) {
+    /** The {@code regions} column's document (package-private for its test). */
+    String write(List<ScanAnalysis.Region> regions) {
         try {
-            return json.writeValueAsString(regions);
+            return json.writeValueAsString(regions.stream().map(StoredRegion::of).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private List<ScanAnalysis.Region> read(String regions) {
+    List<ScanAnalysis.Region> read(String regions) {
         try {
-            return json.readValue(regions, REGIONS);
-        } catch (JsonProcessingException e) {
+            return json.readValue(regions, REGIONS).stream().map(StoredRegion::toRegion).toList();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("stored regions are not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A region as the {@code regions} jsonb column holds it: the threat class by its wire name ({@code firearm}, ...),
+     * so the stored documents do not depend on the enum's Java names. Regions stored before the detector told
+     * threat classes apart have none, and read back with a null class.
+     */
+    record StoredRegion(int x, int y, int width, int height, double score, String threatClass) {
+
+        static StoredRegion of(ScanAnalysis.Region region) {
+            return new StoredRegion(region.x(), region.y(), region.width(), region.height(), region.score(),
+                    region.threatClass() == null ? null : region.threatClass().wireName());
+        }
+
+        ScanAnalysis.Region toRegion() {
+            return new ScanAnalysis.Region(x, y, width, height, score, ThreatClass.fromWireName(threatClass));
         }
     }
 }

@@ -27,9 +27,14 @@ public record ScanFinding(
 
     /** inspection-service keeps at most this many regions a finding; ours are sorted by score, so the best are kept. */
     static final int MAX_REGIONS = 100;
+    /** The label every region has had; kept for tablets and readers that show it, the kind is in {@code threatClass}. */
     static final String REGION_LABEL = "Suspect region";
 
-    public record Region(int x, int y, int w, int h, double score, String label) {
+    /**
+     * @param threatClass the kind of threat by its wire name ({@code firearm}, {@code dense-shielding}, {@code organic-packages},
+     *                    {@code concealed-compartment}), or null when the detector cannot tell the kind
+     */
+    public record Region(int x, int y, int w, int h, double score, String label, String threatClass) {
     }
 
     /** The finding of a scan, or none when the scan names no container (inspection-service files findings by container). */
@@ -44,7 +49,8 @@ public record ScanFinding(
             int y = clamp((int) Math.floor(region.y() * scale), 0, analysis.renditionHeight() - 1);
             int right = clamp((int) Math.ceil((region.x() + region.width()) * scale), x + 1, analysis.renditionWidth());
             int bottom = clamp((int) Math.ceil((region.y() + region.height()) * scale), y + 1, analysis.renditionHeight());
-            regions.add(new Region(x, y, right - x, bottom - y, region.score(), REGION_LABEL));
+            regions.add(new Region(x, y, right - x, bottom - y, region.score(), REGION_LABEL,
+                    region.threatClass() == null ? null : region.threatClass().wireName()));
         }
         return Optional.of(new ScanFinding(scan.scanId(), scan.containerNumbers().get(0), scan.modality(), analysis.threatScore(),
                 analysis.emptyScore(), analysis.renditionWidth(), analysis.renditionHeight(), regions, analysis.modelVersion(),

@@ -29,7 +29,7 @@ class ScanRenditionTest {
 
     @Test
     void theRenditionIsTabletSizedAirLightCargoDarkAndTheOverlayMarksOnlyTheRegions() throws IOException {
-        ScanAnalysis.Region region = new ScanAnalysis.Region(2400, 400, 400, 200, 0.9);
+        ScanAnalysis.Region region = new ScanAnalysis.Region(2400, 400, 400, 200, 0.9, ThreatClass.FIREARM);
         ScanRendition rendition = ScanRendition.render(halfDense(), Modality.XRAY, 60_000, List.of(region), 2048);
 
         assertEquals(2048, rendition.width());

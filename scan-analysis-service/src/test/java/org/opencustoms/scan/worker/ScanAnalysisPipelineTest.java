@@ -73,6 +73,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScanAnalysisPipelineTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final List<String> THREAT_CLASSES = List.of("firearm", "dense-shielding", "organic-packages", "concealed-compartment");
 
     @Inject
     AnalysisWorkers workers;
@@ -97,11 +98,14 @@ class ScanAnalysisPipelineTest {
         assertTrue(threat >= 0 && threat <= 1, "threat score " + threat);
         double empty = analysis.getDouble("emptyScore");
         assertTrue(empty < 0.5, "a loaded container is not verified empty: " + empty);
-        List<Map<String, Number>> regions = analysis.getList("regions");
-        for (Map<String, Number> region : regions) {
-            assertTrue(region.get("x").intValue() >= 0 && region.get("y").intValue() >= 0
-                    && region.get("x").intValue() + region.get("width").intValue() <= simulated.width()
-                    && region.get("y").intValue() + region.get("height").intValue() <= simulated.height(), region + " leaves the scan");
+        List<Map<String, Object>> regions = analysis.getList("regions");
+        for (Map<String, Object> region : regions) {
+            assertTrue(number(region, "x") >= 0 && number(region, "y") >= 0
+                    && number(region, "x") + number(region, "width") <= simulated.width()
+                    && number(region, "y") + number(region, "height") <= simulated.height(), region + " leaves the scan");
+            assertTrue(region.containsKey("threatClass"), "every region says its threat class, null when unknown: " + region);
+            assertTrue(region.get("threatClass") == null || THREAT_CLASSES.contains(region.get("threatClass")),
+                    "a threat class by its wire name: " + region);
         }
         assertTrue(analysis.getDouble("timings.threatMillis") > 0 && analysis.getDouble("timings.preprocessMillis") > 0);
         assertEquals(simulated.width() * simulated.height() / 1e6, analysis.getDouble("timings.megapixels"), 1e-3);
@@ -124,6 +128,9 @@ class ScanAnalysisPipelineTest {
         assertEquals("MSCU1234566", finding.getString("containerNumber"));
         assertEquals(renditionWidth, finding.getInt("imageWidth"), "regions travel in the rendition's pixels");
         assertEquals(regions.size(), finding.getList("regions").size());
+        assertEquals(regions.stream().map(region -> region.get("threatClass")).toList(), finding.getList("regions.threatClass"),
+                "each region's threat class, as stored and shown, travels with the finding");
+        assertEquals(regions.stream().map(region -> "Suspect region").toList(), finding.getList("regions.label"), "the label stays");
         assertEquals(threat, finding.getDouble("threatScore"), 1e-9);
         awaitTrue(() -> "DELIVERED".equals(analysis(scanId).getString("findings")), "the finding is marked delivered");
     }
@@ -262,6 +269,10 @@ class ScanAnalysisPipelineTest {
         String base = ConfigProvider.getConfig().getValue("scan.findings.inspection-url", String.class);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int number(Map<String, Object> region, String key) {
+        return ((Number) region.get(key)).intValue();
     }
 
     private static BufferedImage png(String href) throws Exception {

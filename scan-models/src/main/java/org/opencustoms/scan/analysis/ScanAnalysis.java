@@ -11,8 +11,13 @@ import java.util.List;
  */
 public record ScanAnalysis(double threatScore, double emptyScore, List<Region> regions, String modelVersion, Timings timings) {
 
-    /** A suspect region in the original image's pixels. */
-    public record Region(int x, int y, int width, int height, double score) {
+    /**
+     * A suspect region in the original image's pixels.
+     *
+     * @param score the detector's highest pixel probability inside the region
+     * @param threatClass the kind of threat the detector favours there, or null when no kind reaches half of its belief
+     */
+    public record Region(int x, int y, int width, int height, double score, ThreatClass threatClass) {
     }
 
     /** Milliseconds spent preprocessing (OpenCV) and in each model, and the scan's size. */

@@ -38,21 +38,29 @@ public record ScanSetup(Modality modality, List<Beam> beams, int i0, ScannerMode
         List<Beam> beams;
         ScannerModel scanner;
         int i0;
+        ScanConditions conditions = options.conditions();
         if (modality == Modality.XRAY) {
-            beams = options.dualEnergy() ? dualBeams(random) : List.of(
-                    LinacBeam.of(SINGLE_ENDPOINTS_MEV[random.nextInt(SINGLE_ENDPOINTS_MEV.length)]));
-            scanner = ScannerModel.xray();
-            i0 = options.xrayI0();
+            if (options.dualEnergy()) {
+                beams = dualBeams(random);
+            } else if (conditions.nominal()) {
+                beams = List.of(LinacBeam.of(SINGLE_ENDPOINTS_MEV[random.nextInt(SINGLE_ENDPOINTS_MEV.length)]));
+            } else {
+                beams = List.of(conditions.linac(random));
+            }
+            scanner = conditions.nominal() ? ScannerModel.xray() : conditions.xrayScanner(random);
+            i0 = conditions.nominal() ? options.xrayI0() : conditions.xrayI0(random);
         } else {
             beams = List.of(chance(random, 0.6) ? GammaSource.CO60 : GammaSource.CS137);
-            scanner = ScannerModel.gamma(GAMMA_ROWS[random.nextInt(GAMMA_ROWS.length)]);
-            i0 = options.gammaI0();
+            scanner = conditions.nominal() ? ScannerModel.gamma(GAMMA_ROWS[random.nextInt(GAMMA_ROWS.length)])
+                    : conditions.gammaScanner(random);
+            i0 = conditions.nominal() ? options.gammaI0() : conditions.gammaI0(random);
         }
         ContainerSize size = chance(random, 0.55) ? ContainerSize.FORTY_FOOT : ContainerSize.TWENTY_FOOT;
         boolean highCube = chance(random, 0.35);
         boolean doorOnLeft = random.nextBoolean();
         boolean empty = chance(random, options.emptyRate());
-        CargoKind cargo = empty ? CargoKind.NONE : drawCargo(random);
+        CargoKind cargo = empty ? CargoKind.NONE
+                : conditions.nominal() ? drawCargo(random) : conditions.cargo(random, () -> drawCargo(random));
         int threats = chance(random, options.threatRate()) ? (empty ? intBetween(random, 1, 2) : threatCount(random)) : 0;
         double speed = between(random, 0.94, 1.06);
         double marginBefore = between(random, 40, 90);

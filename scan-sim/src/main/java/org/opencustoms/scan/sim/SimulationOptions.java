@@ -13,9 +13,10 @@ package org.opencustoms.scan.sim;
  * @param xrayI0 open-beam counts of X-ray scans
  * @param gammaI0 open-beam counts of gamma scans
  * @param threatProjection draw the planned threats; false renders the same scan without them
+ * @param conditions the acquisition conditions; when not nominal they draw I0, replacing the two above
  */
 public record SimulationOptions(ModalityChoice modality, double threatRate, double emptyRate, double scale,
-        boolean dualEnergy, int xrayI0, int gammaI0, boolean threatProjection) {
+        boolean dualEnergy, int xrayI0, int gammaI0, boolean threatProjection, ScanConditions conditions) {
 
     public static final int DEFAULT_XRAY_I0 = 60_000;
     public static final int DEFAULT_GAMMA_I0 = 4_000;
@@ -23,6 +24,9 @@ public record SimulationOptions(ModalityChoice modality, double threatRate, doub
     public SimulationOptions {
         if (modality == null) {
             throw new IllegalArgumentException("modality is required");
+        }
+        if (conditions == null) {
+            throw new IllegalArgumentException("conditions are required");
         }
         requireShare("threat rate", threatRate);
         requireShare("empty rate", emptyRate);
@@ -36,41 +40,46 @@ public record SimulationOptions(ModalityChoice modality, double threatRate, doub
     /** Full-size X-ray scans, 30 % with threats, 15 % empty containers. */
     public static SimulationOptions defaults() {
         return new SimulationOptions(ModalityChoice.XRAY, 0.3, 0.15, 1.0, false, DEFAULT_XRAY_I0, DEFAULT_GAMMA_I0,
-                true);
+                true, ScanConditions.NOMINAL);
     }
 
     public SimulationOptions withModality(ModalityChoice value) {
         return new SimulationOptions(value, threatRate, emptyRate, scale, dualEnergy, xrayI0, gammaI0,
-                threatProjection);
+                threatProjection, conditions);
     }
 
     public SimulationOptions withThreatRate(double value) {
         return new SimulationOptions(modality, value, emptyRate, scale, dualEnergy, xrayI0, gammaI0,
-                threatProjection);
+                threatProjection, conditions);
     }
 
     public SimulationOptions withEmptyRate(double value) {
         return new SimulationOptions(modality, threatRate, value, scale, dualEnergy, xrayI0, gammaI0,
-                threatProjection);
+                threatProjection, conditions);
     }
 
     public SimulationOptions withScale(double value) {
         return new SimulationOptions(modality, threatRate, emptyRate, value, dualEnergy, xrayI0, gammaI0,
-                threatProjection);
+                threatProjection, conditions);
     }
 
     public SimulationOptions withDualEnergy(boolean value) {
         return new SimulationOptions(modality, threatRate, emptyRate, scale, value, xrayI0, gammaI0,
-                threatProjection);
+                threatProjection, conditions);
     }
 
     public SimulationOptions withI0(int xray, int gamma) {
         return new SimulationOptions(modality, threatRate, emptyRate, scale, dualEnergy, xray, gamma,
-                threatProjection);
+                threatProjection, conditions);
     }
 
     public SimulationOptions withThreatProjection(boolean value) {
-        return new SimulationOptions(modality, threatRate, emptyRate, scale, dualEnergy, xrayI0, gammaI0, value);
+        return new SimulationOptions(modality, threatRate, emptyRate, scale, dualEnergy, xrayI0, gammaI0, value, conditions);
+    }
+
+    public SimulationOptions withConditions(ScanConditions value) {
+        return new SimulationOptions(modality, threatRate, emptyRate, scale, dualEnergy, xrayI0, gammaI0, threatProjection,
+                value);
     }
 
     private static void requireShare(String name, double value) {

@@ -38,8 +38,14 @@ public final class ScanModelEvaluator {
 
     public record ModalityMetrics(int scans, int threatScans, int emptyScans, Double threatAuc, Double detectionRateAt5PercentFalseAlarms,
                                   double thresholdAt5PercentFalseAlarms, int threatBoxes, Double localisedBoxShare, Double emptyAccuracy,
-                                  double msPerMegapixel) {
+                                  double msPerMegapixel, double expectedCalibrationError, List<ReliabilityBin> reliability) {
     }
+
+    /** One bar of a reliability diagram: the scans whose threat score fell in [from, to), their mean score and how many held a threat. */
+    public record ReliabilityBin(double from, double to, int scans, double meanScore, double threatShare) {
+    }
+
+    private static final int RELIABILITY_BINS = 10;
 
     public record Evaluation(String modelVersion, int scans, Map<String, ModalityMetrics> modalities) {
 
@@ -49,7 +55,9 @@ public final class ScanModelEvaluator {
             modalities.forEach((name, m) -> body.put(name, new ModalityJson(m.scans(), m.threatScans(), m.emptyScans(),
                     rounded(m.threatAuc(), 4), rounded(m.detectionRateAt5PercentFalseAlarms(), 4),
                     rounded(m.thresholdAt5PercentFalseAlarms(), 4), m.threatBoxes(), rounded(m.localisedBoxShare(), 4),
-                    rounded(m.emptyAccuracy(), 4), rounded(m.msPerMegapixel(), 1))));
+                    rounded(m.emptyAccuracy(), 4), rounded(m.msPerMegapixel(), 1), rounded(m.expectedCalibrationError(), 4),
+                    m.reliability().stream().map(b -> new BinJson(rounded(b.from(), 1), rounded(b.to(), 1), b.scans(),
+                            rounded(b.meanScore(), 4), rounded(b.threatShare(), 4))).toList())));
             try {
                 return JSON.writeValueAsString(new EvaluationJson(modelVersion, scans, body));
             } catch (JsonProcessingException e) {
@@ -72,7 +80,11 @@ public final class ScanModelEvaluator {
 
     private record ModalityJson(int scans, int threatScans, int emptyScans, BigDecimal threatAuc,
                                 BigDecimal detectionRateAt5PercentFalseAlarms, BigDecimal thresholdAt5PercentFalseAlarms,
-                                int threatBoxes, BigDecimal localisedBoxShare, BigDecimal emptyAccuracy, BigDecimal msPerMegapixel) {
+                                int threatBoxes, BigDecimal localisedBoxShare, BigDecimal emptyAccuracy, BigDecimal msPerMegapixel,
+                                BigDecimal expectedCalibrationError, List<BinJson> reliability) {
+    }
+
+    private record BinJson(BigDecimal from, BigDecimal to, int scans, BigDecimal meanScore, BigDecimal threatShare) {
     }
 
     private record Scored(ScanLabel label, ScanAnalysis analysis) {
@@ -122,7 +134,30 @@ public final class ScanModelEvaluator {
         double megapixels = scans.stream().mapToDouble(s -> s.analysis().timings().megapixels()).sum();
         return new ModalityMetrics(scans.size(), positives.length, (int) scans.stream().filter(s -> s.label().empty()).count(),
                 DetectionMetrics.auc(positives, negatives), DetectionMetrics.detectionRate(positives, threshold), threshold, boxes,
-                boxes == 0 ? null : (double) localised / boxes, (double) emptyRight / scans.size(), millis / megapixels);
+                boxes == 0 ? null : (double) localised / boxes, (double) emptyRight / scans.size(), millis / megapixels,
+                expectedCalibrationError(scans), reliability(scans));
+    }
+
+    /** The scans binned by threat score into tenths, empty bins left out. */
+    static List<ReliabilityBin> reliability(List<Scored> scans) {
+        List<ReliabilityBin> bins = new ArrayList<>();
+        for (int b = 0; b < RELIABILITY_BINS; b++) {
+            double from = (double) b / RELIABILITY_BINS;
+            double to = (double) (b + 1) / RELIABILITY_BINS;
+            boolean last = b == RELIABILITY_BINS - 1;
+            List<Scored> in = scans.stream().filter(s -> s.analysis().threatScore() >= from
+                    && (s.analysis().threatScore() < to || last)).toList();
+            if (!in.isEmpty()) {
+                bins.add(new ReliabilityBin(from, to, in.size(), in.stream().mapToDouble(s -> s.analysis().threatScore()).average().orElseThrow(),
+                        (double) in.stream().filter(s -> s.label().threat()).count() / in.size()));
+            }
+        }
+        return bins;
+    }
+
+    /** The scan-weighted mean gap between a bin's mean score and its share of threats. */
+    static double expectedCalibrationError(List<Scored> scans) {
+        return reliability(scans).stream().mapToDouble(b -> b.scans() * Math.abs(b.meanScore() - b.threatShare())).sum() / scans.size();
     }
 
     private static void writePredictions(List<Scored> scans, Path file) throws IOException {

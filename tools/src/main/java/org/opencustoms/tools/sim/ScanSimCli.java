@@ -3,6 +3,7 @@ package org.opencustoms.tools.sim;
 import org.opencustoms.scan.imaging.EvaluationSet;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.ScanSimulator;
+import org.opencustoms.scan.sim.ScanConditions;
 import org.opencustoms.scan.sim.SimulationOptions;
 import org.opencustoms.scan.sim.io.EvaluationSetGenerator;
 import org.opencustoms.tools.CommandLines;
@@ -70,7 +71,7 @@ public final class ScanSimCli implements Runnable {
             customSynopsis = {
                 "generate --out DIR --count N --seed S [--modality xray|gamma|mixed]",
                 "                [--threat-rate R] [--empty-rate R] [--scale F] [--dual-energy]",
-                "                [--threads T]"})
+                "                [--conditions nominal|training|shifted] [--threads T]"})
     static final class Generate implements Callable<Integer> {
 
         @ParentCommand
@@ -108,6 +109,11 @@ public final class ScanSimCli implements Runnable {
         @Option(names = "--dual-energy", description = "add a low-energy image to X-ray scans")
         boolean dualEnergy;
 
+        @Option(names = "--conditions", paramLabel = "C",
+                description = "acquisition conditions: nominal (default, one setting per modality), training (the randomised "
+                        + "ranges the detector trains on) or shifted (outside every training range; see docs/scan-simulator.md)")
+        ScanConditions conditions = ScanConditions.NOMINAL;
+
         @Option(names = "--threads", paramLabel = "T", description = "scans generated at once, 1 to 64 (default 1)")
         int threads = 1;
 
@@ -127,7 +133,7 @@ public final class ScanSimCli implements Runnable {
                 throw usage("--out " + out + " already holds a labels.csv; choose a new directory");
             }
             SimulationOptions options = SimulationOptions.defaults().withModality(modality).withThreatRate(threatRate)
-                    .withEmptyRate(emptyRate).withScale(scale).withDualEnergy(dualEnergy);
+                    .withEmptyRate(emptyRate).withScale(scale).withDualEnergy(dualEnergy).withConditions(conditions);
             EvaluationSetGenerator.Summary summary = new EvaluationSetGenerator(new ScanSimulator(options))
                     .generate(out, seed, count, threads);
             cli.out.println(String.format(Locale.ROOT, "scans=%d threats=%d empties=%d seconds=%.2f out=%s",

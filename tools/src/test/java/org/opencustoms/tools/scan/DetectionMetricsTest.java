@@ -38,9 +38,9 @@ class DetectionMetricsTest {
     @Test
     void aBoxIsLocalisedByOverlapOrByHoldingItsCentre() {
         Box truth = new Box(100, 100, 40, 40);
-        assertTrue(DetectionMetrics.localised(truth, List.of(new ScanAnalysis.Region(110, 110, 40, 40, 0.9))), "IoU 0.39");
-        assertTrue(DetectionMetrics.localised(truth, List.of(new ScanAnalysis.Region(0, 0, 400, 400, 0.9))), "contains the centre");
-        assertFalse(DetectionMetrics.localised(truth, List.of(new ScanAnalysis.Region(130, 130, 40, 40, 0.9))), "IoU 0.03");
+        assertTrue(DetectionMetrics.localised(truth, List.of(new ScanAnalysis.Region(110, 110, 40, 40, 0.9, null))), "IoU 0.39");
+        assertTrue(DetectionMetrics.localised(truth, List.of(new ScanAnalysis.Region(0, 0, 400, 400, 0.9, null))), "contains the centre");
+        assertFalse(DetectionMetrics.localised(truth, List.of(new ScanAnalysis.Region(130, 130, 40, 40, 0.9, null))), "IoU 0.03");
         assertFalse(DetectionMetrics.localised(truth, List.of()));
     }
 }

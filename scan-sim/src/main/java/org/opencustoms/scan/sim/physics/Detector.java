@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * From noise-free attenuation to recorded counts: Beer-Lambert with the detector's gain
- * residues, the detector blur (on intensity, as the physics has it), then noise - Gaussian
+ * residues, scatter, the detector blur (on intensity, as the physics has it), then noise - Gaussian
  * with variance I plus read-out noise for integrating X-ray detectors, true Poisson draws for
  * photon-counting gamma detectors - rounded and clipped to 16 bits.
  */
@@ -36,6 +36,7 @@ public final class Detector {
                 intensity[start + column] = (float) (rowCounts * columnGain[column] * transmission);
             }
         }
+        addScatter(intensity, width, height, scanner.scatterFraction());
         GaussianBlur.apply(intensity, width, height, scanner.blurSigmaCm() / grid.pitchX(),
                 scanner.blurSigmaCm() / grid.pitchY());
         char[] pixels = new char[width * height];
@@ -48,6 +49,22 @@ public final class Detector {
             pixels[i] = (char) Math.max(0, Math.min(MAX_COUNT, Math.round(counts)));
         }
         return new Image16(width, height, pixels);
+    }
+
+    private static void addScatter(float[] intensity, int width, int height, double fraction) {
+        if (fraction <= 0) {
+            return;
+        }
+        for (int column = 0; column < width; column++) {
+            double sum = 0;
+            for (int row = 0; row < height; row++) {
+                sum += intensity[row * width + column];
+            }
+            float haze = (float) (fraction * sum / height);
+            for (int row = 0; row < height; row++) {
+                intensity[row * width + column] += haze;
+            }
+        }
     }
 
     private static double[] gains(SplittableRandom random, int count, double spread) {
