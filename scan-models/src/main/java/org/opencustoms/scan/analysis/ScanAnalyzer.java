@@ -149,7 +149,7 @@ public final class ScanAnalyzer implements AutoCloseable {
             int y = (int) Math.floor(box.y * scan.scaleY());
             int right = Math.min(scan.originalWidth(), (int) Math.ceil((box.x + box.width) * scan.scaleX()));
             int bottom = Math.min(scan.originalHeight(), (int) Math.ceil((box.y + box.height) * scan.scaleY()));
-            regions.add(new ScanAnalysis.Region(x, y, right - x, bottom - y, score));
+            regions.add(new ScanAnalysis.Region(x, y, right - x, bottom - y, score, null)); // the tile detector tells no kinds apart
         }
         regions.sort(Comparator.comparingDouble(ScanAnalysis.Region::score).reversed());
         return regions;
