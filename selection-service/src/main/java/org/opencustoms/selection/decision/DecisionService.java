@@ -183,8 +183,8 @@ public class DecisionService {
         Instant dayStart = Periods.start(Periods.of(time.now()));
         return statusMessages.forContainers(document.containerList())
                 .map(messages -> messages.stream().map(m -> m.place).distinct().toList())
-                .chain(places -> filings.count("partyKey = ?1 and firstFiledAt < ?2 and id <> ?3", filing.partyKey,
-                                filing.firstFiledAt, filing.id)
+                // strictly earlier filings exclude this one without an id test, which keeps the count index-only
+                .chain(places -> filings.count("partyKey = ?1 and firstFiledAt < ?2", filing.partyKey, filing.firstFiledAt)
                         .chain(prior -> decisions.inspectionsSince(filing.portOfArrival, dayStart, filing.id)
                                 .chain(today -> decisions.latestFor(filing.id)
                                         .map(previous -> new History(places, prior, today, previous)))));
