@@ -5,18 +5,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
-import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * A trained risk model loaded from a model directory. Scores records (higher = riskier, in [0, 1]) and explains
  * scores by per-feature SHAP contributions.
  *
- * <p>Thread-safe: calls into the native booster are serialised on one lock because XGBoost4J does not promise
- * that concurrent predictions on one Booster are safe; feature building runs outside the lock.
- * Close the model to free the native booster.
+ * <p>Thread-safe: each prediction runs on a copy of the booster that no other thread uses meanwhile (one copy per
+ * core, {@link BoosterPool}); feature building needs no copy. Close the model to free the native boosters.
  */
 public final class RiskModel implements AutoCloseable {
 
@@ -27,16 +24,15 @@ public final class RiskModel implements AutoCloseable {
     private final FeatureVectorizer vectorizer;
     private final CategoryEncoding encoding;
     private final ModelMetadata metadata;
-    private final Object boosterLock = new Object();
-    private Booster booster;
+    private final BoosterPool boosters;
 
-    private RiskModel(ColumnMapping mapping, FittedEncoders encoders, ModelMetadata metadata, Booster booster) {
+    private RiskModel(ColumnMapping mapping, FittedEncoders encoders, ModelMetadata metadata, BoosterPool boosters) {
         this.mapping = mapping;
         this.schema = new FeatureSchema(mapping);
         this.vectorizer = new FeatureVectorizer(schema);
         this.encoding = encoders.forSchema(schema);
         this.metadata = metadata;
-        this.booster = booster;
+        this.boosters = boosters;
         if (!schema.featureNames().equals(metadata.featureNames())) {
             throw new RiskModelException("metadata.json feature names do not match the mapping in the model directory");
         }
@@ -47,16 +43,16 @@ public final class RiskModel implements AutoCloseable {
         FittedEncoders encoders = Json.read(directory.resolve(ModelDirectory.ENCODERS_FILE), FittedEncoders.class);
         ModelMetadata metadata = Json.read(directory.resolve(ModelDirectory.METADATA_FILE), ModelMetadata.class);
         byte[] boosterBytes = ModelDirectory.readBytes(directory.resolve(ModelDirectory.BOOSTER_FILE));
-        Booster booster;
+        BoosterPool boosters;
         try {
-            booster = XGBoost.loadModel(boosterBytes);
+            boosters = BoosterPool.load(boosterBytes, Runtime.getRuntime().availableProcessors());
         } catch (XGBoostError | java.io.IOException e) {
             throw new RiskModelException("cannot load " + ModelDirectory.BOOSTER_FILE + ": " + e.getMessage(), e);
         }
         try {
-            return new RiskModel(mapping, encoders, metadata, booster);
+            return new RiskModel(mapping, encoders, metadata, boosters);
         } catch (RuntimeException e) {
-            booster.dispose();
+            boosters.close();
             throw e;
         }
     }
@@ -112,12 +108,8 @@ public final class RiskModel implements AutoCloseable {
         DMatrix data = null;
         try {
             data = new DMatrix(matrix, rowCount, schema.width(), Float.NaN);
-            synchronized (boosterLock) {
-                if (booster == null) {
-                    throw new IllegalStateException("risk model " + version() + " is closed");
-                }
-                return contributions ? booster.predictContrib(data, 0) : booster.predict(data);
-            }
+            DMatrix rows = data;
+            return boosters.call(booster -> contributions ? booster.predictContrib(rows, 0) : booster.predict(rows), version());
         } catch (XGBoostError e) {
             throw new RiskModelException("XGBoost prediction failed: " + e.getMessage(), e);
         } finally {
@@ -129,11 +121,6 @@ public final class RiskModel implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (boosterLock) {
-            if (booster != null) {
-                booster.dispose();
-                booster = null;
-            }
-        }
+        boosters.close();
     }
 }

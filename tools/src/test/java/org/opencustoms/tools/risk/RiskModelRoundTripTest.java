@@ -126,10 +126,14 @@ class RiskModelRoundTripTest {
     }
 
     @Test
-    void concurrentScoringGivesTheSameScores() throws Exception {
+    void concurrentScoringGivesTheSameScoresAndExplanations() throws Exception {
         CsvTable table = CsvReader.read(heldOut);
         try (RiskModel model = RiskModel.load(modelDir)) {
             double[] expected = model.scoreRows(table.rows().subList(0, 200));
+            List<List<FeatureContribution>> explained = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                explained.add(model.topContributions(asMap(table, i), 3));
+            }
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<Boolean>> results = new ArrayList<>();
@@ -137,6 +141,9 @@ class RiskModelRoundTripTest {
                     results.add(pool.submit(() -> {
                         for (int i = 0; i < 200; i++) {
                             if (Math.abs(model.score(asMap(table, i)) - expected[i]) > 1e-6) {
+                                return false;
+                            }
+                            if (i < 50 && !model.topContributions(asMap(table, i), 3).equals(explained.get(i))) {
                                 return false;
                             }
                         }
