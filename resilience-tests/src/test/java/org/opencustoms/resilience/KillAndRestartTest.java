@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opencustoms.common.identity.Roles;
 import org.opencustoms.proto.scan.v1.ScannerIdentity;
+import org.opencustoms.platform.bench.Benchmarks;
+import org.opencustoms.platform.bench.LoadResult;
 import org.opencustoms.platform.cli.PlatformOptions;
 import org.opencustoms.platform.cli.RunningPlatform;
 import org.opencustoms.platform.cli.ServiceSpec;
@@ -52,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The three services as real processes from their built jars, on one embedded PostgreSQL. Filings, scans and
  * outcomes flow through them while each service is SIGKILLed and restarted (and, in the second test,
  * inspection-service is down for a minute); at the end nothing is lost, nothing is counted twice, the decision
- * log verifies and no dead letters remain. Prints its counts and durations.
+ * log verifies and no dead letters remain. Prints its counts and durations. Last, on the same platform, a few seconds of
+ * each of bin/platform's benchmarks run, so that they keep working; their figures are printed, never asserted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KillAndRestartTest {
@@ -68,6 +71,7 @@ class KillAndRestartTest {
             "SCAN_ANALYSIS_LEASE", "PT60S");
 
     private static RunningPlatform platform;
+    private static PlatformOptions options;
     private static Path dataDirectory;
     private static TokenIssuer tokens;
     private static ShipmentTraffic traffic;
@@ -78,7 +82,7 @@ class KillAndRestartTest {
         Path home = Path.of(System.getProperty("platform.home", "..")).toAbsolutePath().normalize();
         dataDirectory = home.resolve("resilience-tests/target/platform-data");
         deleteRecursively(dataDirectory);
-        PlatformOptions options = PlatformOptions.parse(List.of("up", "--data-dir", dataDirectory.toString(), "--db-port", "55439"), home);
+        options = PlatformOptions.parse(List.of("up", "--data-dir", dataDirectory.toString(), "--db-port", "55439"), home);
         Instant start = Instant.now();
         platform = RunningPlatform.start(options, OUT, QUICK);
         OUT.printf("platform up in %d s%n", Duration.between(start, Instant.now()).toSeconds());
@@ -175,6 +179,21 @@ class KillAndRestartTest {
             platform.restart(spec);
             OUT.printf("%s SIGKILLed and back, ready after %d s%n", spec.name(), Duration.between(killed, Instant.now()).toSeconds());
         });
+    }
+
+    @Test
+    @Order(3)
+    void theBenchmarksRunAgainstThePlatform() {
+        Benchmarks.Request smoke = new Benchmarks.Request("selection", Duration.ofSeconds(1), Duration.ofSeconds(2), 4,
+                List.of(5.0), "bench selection (smoke run of KillAndRestartTest)");
+        List<LoadResult> runs = Benchmarks.run(smoke, options, OUT);
+
+        assertEquals(List.of("REST, closed loop, 4 conn", "REST, open loop, 5/s offered", "plain JDBC, closed loop, 4 conn"),
+                runs.stream().map(LoadResult::name).toList());
+        for (LoadResult run : runs) {
+            assertTrue(run.completed() > 0, run.name() + " completed nothing");
+            assertEquals(0, run.failed(), run.name() + " failed: " + run.firstFailure());
+        }
     }
 
     private static void file() {

@@ -1,6 +1,7 @@
 package org.opencustoms.platform.cli;
 
 import org.opencustoms.platform.audit.LogAuditor;
+import org.opencustoms.platform.bench.Benchmarks;
 import org.opencustoms.platform.demo.DemoShift;
 import org.opencustoms.platform.identity.TokenCommand;
 import org.opencustoms.platform.pki.CaCommand;
@@ -36,7 +37,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "bin/platform", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Runs the customs inspection platform on this machine, and the operator's tasks around it.",
-        subcommands = {PlatformCli.Up.class, PlatformCli.Demo.class, PlatformCli.Down.class, PlatformCli.Status.class,
+        subcommands = {PlatformCli.Up.class, PlatformCli.Demo.class, PlatformCli.Down.class, PlatformCli.Status.class, PlatformCli.Bench.class,
             TokenCommand.class, CaCommand.class, PlatformCli.RandomDraws.class, LogKeyCommand.class},
         footer = {"", "bin/platform also runs the tools: risk-model, scan-sim, scan-model and scanner-sim "
                 + "(each takes --help)."})
@@ -207,6 +208,52 @@ public final class PlatformCli implements Runnable {
         }
     }
 
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Like demo, but measures: runs a benchmark against the platform and prints its figures beside "
+                    + "a baseline of the same work measured in the same run (see docs/benchmarks.md).")
+    static final class Bench extends LocalPlatformCommand {
+
+        @CommandLine.Parameters(paramLabel = "NAME", description = "selection")
+        String name;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "each measured run, 1 to 600 s (default ${DEFAULT-VALUE})")
+        int seconds = 30;
+
+        @Option(names = "--warm-up", paramLabel = "S", description = "the untimed warm-up first, 0 to 600 s (default ${DEFAULT-VALUE})")
+        int warmUp = 10;
+
+        @Option(names = "--connections", paramLabel = "N", description = "the closed loops' concurrency, 1 to 256 (default ${DEFAULT-VALUE})")
+        int connections = 16;
+
+        @Option(names = "--rates", paramLabel = "R", split = ",",
+                description = "open-loop offered rates per second (default: a quarter, half and three quarters of the sustained rate)")
+        List<Double> rates = List.of();
+
+        @Override
+        public Integer call() {
+            if (!name.equals("selection")) {
+                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection");
+            }
+            if (seconds < 1 || seconds > 600 || warmUp < 0 || warmUp > 600) {
+                throw new ParameterException(spec.commandLine(), "--seconds takes 1 to 600 and --warm-up 0 to 600");
+            }
+            if (connections < 1 || connections > 256) {
+                throw new ParameterException(spec.commandLine(), "--connections takes 1 to 256");
+            }
+            if (rates.stream().anyMatch(rate -> !(rate >= 1 && rate <= 100_000))) {
+                throw new ParameterException(spec.commandLine(), "--rates takes rates from 1 to 100000 per second");
+            }
+            String commandLine = "bin/platform " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            Benchmarks.Request request = new Benchmarks.Request(name, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
+                    connections, rates, commandLine);
+            PlatformOptions options = options();
+            return cli.onPlatform(options, () -> {
+                Benchmarks.run(request, options, cli.out);
+                return 0;
+            });
+        }
+    }
+
     @Command(name = "down", mixinStandardHelpOptions = true,
             description = "Stops what 'up' started, or what a killed launcher left running.")
     static final class Down extends LocalPlatformCommand {
@@ -302,14 +349,19 @@ public final class PlatformCli implements Runnable {
     }
 
     private int demo(PlatformOptions options, long seed, int filings, int scans) {
+        return onPlatform(options, () -> new DemoShift(options, seed, filings, scans, out).run());
+    }
+
+    /** Runs {@code work} on the platform already running on the data directory, else on one started for it. */
+    private int onPlatform(PlatformOptions options, java.util.function.IntSupplier work) {
         Optional<Long> running = InstanceLock.runningPid(options.dataDirectory());
         if (running.isPresent()) {
             out.printf("Using the platform already running (pid %d).%n", running.get());
-            return new DemoShift(options, seed, filings, scans, out).run();
+            return work.getAsInt();
         }
         try (RunningPlatform platform = RunningPlatform.start(options, out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-shutdown"));
-            return new DemoShift(options, seed, filings, scans, out).run();
+            return work.getAsInt();
         }
     }
 
