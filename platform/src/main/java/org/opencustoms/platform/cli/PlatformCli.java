@@ -219,8 +219,9 @@ public final class PlatformCli implements Runnable {
         @Option(names = "--seconds", paramLabel = "S", description = "each measured run, 1 to 600 s (default ${DEFAULT-VALUE})")
         int seconds = 30;
 
-        @Option(names = "--warm-up", paramLabel = "S", description = "the untimed warm-up first, 0 to 600 s (default ${DEFAULT-VALUE})")
-        int warmUp = 10;
+        @Option(names = "--warm-up", paramLabel = "S", description = "the untimed warm-up first, 0 to 600 s (default ${DEFAULT-VALUE}: "
+                + "on 2 cores a fresh service's JIT needs minutes of load to settle)")
+        int warmUp = 120;
 
         @Option(names = "--connections", paramLabel = "N", description = "the closed loops' concurrency, 1 to 256 (default ${DEFAULT-VALUE})")
         int connections = 16;
