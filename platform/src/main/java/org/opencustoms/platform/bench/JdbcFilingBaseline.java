@@ -2,6 +2,7 @@ package org.opencustoms.platform.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opencustoms.platform.demo.ShipmentTraffic;
+import org.opencustoms.platform.postgres.EmbeddedDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,12 +59,8 @@ final class JdbcFilingBaseline implements Workload, AutoCloseable {
         this.url = serverUrl + "/" + DATABASE;
         this.user = user;
         this.password = password;
-        try (Connection admin = DriverManager.getConnection(serverUrl + "/postgres", user, password);
-             Statement statement = admin.createStatement();
-             ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-            if (!exists.next()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
-            }
+        try (Connection admin = DriverManager.getConnection(serverUrl + "/postgres", user, password)) {
+            EmbeddedDatabase.createDatabaseIfMissing(admin, DATABASE);
         }
         try (Connection setup = DriverManager.getConnection(url, user, password); Statement statement = setup.createStatement()) {
             statement.execute(SCHEMA);

@@ -70,17 +70,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public void createDatabaseIfMissing(String database) {
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            createDatabaseIfMissing(connection, database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same over a connection of one's own to the server, as a superuser. */
+    public static void createDatabaseIfMissing(Connection connection, String database) throws SQLException {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a safe database name: " + database);
         }
-        try (Connection connection = server.getPostgresDatabase().getConnection()) {
-            if (!exists(connection, database)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + database);
-                }
+        if (!exists(connection, database)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + database);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database + ": " + e.getMessage(), e);
         }
     }
 
