@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seeds of the random draws. Each period's seed is made by a CSPRNG and its SHA-256 commitment published
@@ -28,6 +30,11 @@ public class SeedService {
 
     private final SeedRepository seeds;
     private final TimeSource time;
+    /**
+     * Seeds read back from the database, so committed, and never changed after: a decision under the log's lock reads
+     * none of them again. A seed this transaction creates is not kept, since the transaction may still roll back.
+     */
+    private final Map<String, SeedEntity> committed = new ConcurrentHashMap<>();
 
     public SeedService(SeedRepository seeds, TimeSource time) {
         this.seeds = seeds;
@@ -46,8 +53,14 @@ public class SeedService {
     }
 
     private Uni<SeedEntity> ensure(String period) {
+        SeedEntity known = committed.get(period);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        // a decision ensures each period once per transaction, before it could have created it, so what it finds is committed
         return seeds.findById(period).chain(existing -> {
             if (existing != null) {
+                committed.put(period, existing);
                 return Uni.createFrom().item(existing);
             }
             SeedEntity seed = new SeedEntity();
@@ -60,9 +73,11 @@ public class SeedService {
         });
     }
 
+    /** The seed of {@code period}, if it has one; in the caller's session, where it may be one this transaction created. */
     @WithSession
     public Uni<SeedEntity> find(String period) {
-        return seeds.findById(period);
+        SeedEntity known = committed.get(period);
+        return known != null ? Uni.createFrom().item(known) : seeds.findById(period);
     }
 
     /** A seed as published: its commitment always, the seed itself only when {@code revealed}. */
