@@ -17,10 +17,14 @@ import org.opencustoms.scan.ingest.GrpcTestPortResource;
 import org.opencustoms.scan.ingest.IngestTestSupport;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
@@ -37,18 +41,25 @@ class ScannerSimCliTest {
     private static final Pattern STORED_SCAN = Pattern.compile("^  (SIM-\\S+)  (\\d+)x(\\d+) ", Pattern.MULTILINE);
 
     @Test
-    void streamsSimulatedGammaScansAndReportsBothThroughputs() {
+    void streamsSimulatedGammaScansAndReportsBothThroughputs() throws IOException {
+        Path baseline = Files.createTempDirectory("ingest-baseline");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int exit = ScannerSimCli.run(new String[] {"--target", IngestTestSupport.target(),
-                        "--tls-dir", TestPki.scanner().certificate().getParent().toString(), "--scans", "2", "--modality", "gamma", "--scale", "0.5"},
+                        "--tls-dir", TestPki.scanner().certificate().getParent().toString(), "--scans", "2", "--modality", "gamma", "--scale", "0.5",
+                        "--warm-up-scans", "1", "--baseline-dir", baseline.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.contains("warm-up: 1 full-resolution gamma scans streamed in "), printed);
         assertTrue(printed.contains("MB/s end to end"), printed);
-        assertTrue(printed.contains("plain TCP socket copy of the same bytes"), printed);
+        assertTrue(printed.contains("baseline: the same bytes over a loopback socket, SHA-256, written and fsynced"), printed);
+        assertTrue(printed.contains("ingest/baseline after the first scan: "), printed);
+        try (Stream<Path> left = Files.list(baseline)) {
+            assertEquals(0, left.count(), "the baseline removes what it wrote");
+        }
         Matcher scan = STORED_SCAN.matcher(printed);
         int streamed = 0;
         while (scan.find()) {
@@ -58,7 +69,7 @@ class ScannerSimCliTest {
                     .body("width", equalTo(Integer.parseInt(scan.group(2))))
                     .body("isotope", anyOf(equalTo("Co-60"), equalTo("Cs-137")));
         }
-        assertEquals(2, streamed, printed);
+        assertEquals(2, streamed, "the warm-up scan is not reported as measured: " + printed);
     }
 
     @Test
@@ -70,6 +81,12 @@ class ScannerSimCliTest {
 
         assertEquals(2, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--target must be HOST:PORT"));
+
+        ByteArrayOutputStream warmUpErr = new ByteArrayOutputStream();
+        int warmUpExit = ScannerSimCli.run(new String[] {"--target", "localhost:9082", "--scans", "2", "--plaintext", "--warm-up-scans", "-1"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(warmUpErr, true, StandardCharsets.UTF_8));
+        assertEquals(2, warmUpExit);
+        assertTrue(warmUpErr.toString(StandardCharsets.UTF_8).contains("--warm-up-scans must be 0 to 1000"));
     }
 
     @Test

@@ -36,18 +36,22 @@ import java.util.regex.Pattern;
 
 /**
  * {@code bin/platform scanner-sim}: a scanner that streams simulated scans to scan-analysis-service
- * with the client library, and the ingest benchmark: every payload is also copied over a plain TCP
- * socket on this machine, so the end-to-end figure (transfer, SHA-256 and fsync on the server)
- * stands beside what the network alone does with the same bytes in the same run.
+ * with the client library, and the ingest benchmark: with {@code --baseline-dir} every payload is also
+ * copied over a plain TCP socket on this machine, hashed and fsynced into that directory, so the
+ * end-to-end figure (transfer, SHA-256 and fsync on the server) stands beside the floor of the same
+ * work on the same bytes in the same run.
  * Exit codes: 0 done, 1 an upload failed, 2 bad usage.
  */
 @Command(name = "bin/platform scanner-sim", mixinStandardHelpOptions = true,
         description = "A simulated scanner: streams simulated scans to scan-analysis-service's gRPC port and prints the "
-                + "end-to-end throughput beside a plain TCP socket copy of the same bytes.")
+                + "end-to-end throughput, with --baseline-dir beside a plain socket copy of the same bytes, hashed and fsynced.")
 public final class ScannerSimCli implements Callable<Integer> {
 
     static final int MAX_SCANS = 100_000;
+    static final int MAX_WARM_UP_SCANS = 1_000;
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}|\\[[0-9A-Fa-f:]+\\]:[0-9]{1,5}");
+
+    private static final long WARM_UP_SEED_OFFSET = 1_000_003;
 
     private final PrintStream out;
 
@@ -85,6 +89,16 @@ public final class ScannerSimCli implements Callable<Integer> {
 
     @Option(names = "--dual-energy", description = "X-ray scans with a high- and a low-energy image")
     boolean dualEnergy;
+
+    @Option(names = "--baseline-dir", paramLabel = "DIR",
+            description = "also copy each payload over a loopback socket, hash it with SHA-256 and write it with fsync into "
+                    + "DIR (on the disk the service stores scans on): the baseline of the throughput")
+    Path baselineDir;
+
+    @Option(names = "--warm-up-scans", paramLabel = "N",
+            description = "first stream N full-resolution scans that are not measured (and copy them for the baseline), so that "
+                    + "both sides' JIT compilers have run before the figures are taken; 0 to 1000 (default ${DEFAULT-VALUE})")
+    int warmUpScans;
 
     @Option(names = "--containers", split = ",", paramLabel = "NUMBER",
             description = "ISO 6346 numbers the portal reads, one a scan in turn (default: simulated SIMU numbers)")
@@ -131,6 +145,9 @@ public final class ScannerSimCli implements Callable<Integer> {
         if (scans < 1 || scans > MAX_SCANS) {
             throw usage("--scans must be 1 to " + MAX_SCANS + ", got " + scans);
         }
+        if (warmUpScans < 0 || warmUpScans > MAX_WARM_UP_SCANS) {
+            throw usage("--warm-up-scans must be 0 to " + MAX_WARM_UP_SCANS + ", got " + warmUpScans);
+        }
         if (modality == ModalityChoice.MIXED) {
             throw usage("--modality must be xray or gamma: a scanner has one source");
         }
@@ -159,7 +176,7 @@ public final class ScannerSimCli implements Callable<Integer> {
         }
         SimulationOptions options = SimulationOptions.defaults().withModality(modality).withScale(scale)
                 .withDualEnergy(dualEnergy);
-        return new ScannerSimRequest(target, scans, rate == null ? 0 : rate, seed, options, numbers, tls);
+        return new ScannerSimRequest(target, scans, warmUpScans, rate == null ? 0 : rate, seed, options, numbers, tls, baselineDir);
     }
 
     private ParameterException usage(String message) {
@@ -173,13 +190,33 @@ public final class ScannerSimCli implements Callable<Integer> {
         SimulatedScanner scanner = new SimulatedScanner(identity.id(), identity.site());
         String runId = Long.toString(Instant.now().getEpochSecond(), 36).toUpperCase(Locale.ROOT);
         long intervalNanos = request.scansPerMinute() > 0 ? (long) (60e9 / request.scansPerMinute()) : 0;
-        long runStarted = System.nanoTime();
         long bytes = 0;
         double uploadSeconds = 0;
-        double socketSeconds = 0;
+        double baselineSeconds = 0;
         long warmBytes = 0;
         double warmSeconds = 0;
-        out.printf("streaming %d simulated %s scans to %s%n", request.scans(), request.options().modality().name().toLowerCase(Locale.ROOT), request.target());
+        double warmBaselineSeconds = 0;
+        SocketCopyBaseline baseline = request.baselineDir() == null ? null : new SocketCopyBaseline(request.baselineDir());
+        String modality = request.options().modality().name().toLowerCase(Locale.ROOT);
+        if (request.warmUpScans() > 0) {
+            long warmUpStarted = System.nanoTime();
+            // full-resolution whatever --scale: the JIT compilers settle on the bytes they see, which small scans give few of
+            ScanSimulator warmUp = new ScanSimulator(request.options().withScale(1.0));
+            for (int index = 0; index < request.warmUpScans(); index++) {
+                // seeds of their own, so that the measured scans are the same with or without a warm-up
+                SimulatedScan scan = warmUp.simulate(request.seed() + WARM_UP_SEED_OFFSET, index);
+                SimulatedScanner.Acquisition acquisition = scanner.acquire("SIM-" + runId + "-" + request.seed() + "-W" + index, scan,
+                        request.containerFor(index, scan.seed()), Instant.now());
+                uploader.upload(acquisition.header(), PayloadSource.ofBytes(acquisition.payload()));
+                if (baseline != null) {
+                    baseline.secondsToStore(acquisition.payload());
+                }
+            }
+            out.printf(Locale.ROOT, "warm-up: %d full-resolution %s scans streamed in %.1f s, not measured%n", request.warmUpScans(), modality,
+                    (System.nanoTime() - warmUpStarted) / 1e9);
+        }
+        out.printf("streaming %d simulated %s scans to %s%n", request.scans(), modality, request.target());
+        long runStarted = System.nanoTime();
         for (int index = 0; index < request.scans(); index++) {
             waitForSlot(runStarted + index * intervalNanos);
             SimulatedScan scan = simulator.simulate(request.seed(), index);
@@ -188,14 +225,15 @@ public final class ScannerSimCli implements Callable<Integer> {
             long started = System.nanoTime();
             UploadResult result = uploader.upload(acquisition.header(), PayloadSource.ofBytes(acquisition.payload()));
             double seconds = (System.nanoTime() - started) / 1e9;
-            double socket = SocketCopyBaseline.secondsToCopy(List.of(acquisition.payload()));
+            double floor = baseline == null ? 0 : baseline.secondsToStore(acquisition.payload());
             int size = acquisition.payload().length;
             bytes += size;
             uploadSeconds += seconds;
-            socketSeconds += socket;
+            baselineSeconds += floor;
             if (index > 0) {
                 warmBytes += size;
                 warmSeconds += seconds;
+                warmBaselineSeconds += floor;
             }
             out.printf(Locale.ROOT, "  %s  %dx%d  %.1f MB  %.3f s  %.1f MB/s%s%n", result.scanId(), scan.width(), scan.height(),
                     size / 1e6, seconds, size / 1e6 / seconds, result.attempts() > 1 ? "  (" + result.attempts() + " attempts)" : "");
@@ -205,7 +243,14 @@ public final class ScannerSimCli implements Callable<Integer> {
         if (warmBytes > 0) {
             out.printf(Locale.ROOT, "ingest after the first scan (JIT warm): %.1f MB/s%n", warmBytes / 1e6 / warmSeconds);
         }
-        out.printf(Locale.ROOT, "plain TCP socket copy of the same bytes on this machine: %.1f MB/s%n", bytes / 1e6 / socketSeconds);
+        if (baseline != null) {
+            out.printf(Locale.ROOT, "baseline: the same bytes over a loopback socket, SHA-256, written and fsynced: %.1f MB/s%n",
+                    bytes / 1e6 / baselineSeconds);
+            if (warmBytes > 0) {
+                out.printf(Locale.ROOT, "baseline after the first scan: %.1f MB/s%n", warmBytes / 1e6 / warmBaselineSeconds);
+                out.printf(Locale.ROOT, "ingest/baseline after the first scan: %.2f%n", warmBaselineSeconds / warmSeconds);
+            }
+        }
         return 0;
     }
 
