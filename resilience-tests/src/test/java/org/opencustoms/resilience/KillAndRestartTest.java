@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opencustoms.common.identity.Roles;
 import org.opencustoms.proto.scan.v1.ScannerIdentity;
 import org.opencustoms.platform.bench.Benchmarks;
+import org.opencustoms.platform.bench.IngestResult;
 import org.opencustoms.platform.bench.LoadResult;
 import org.opencustoms.platform.cli.PlatformOptions;
 import org.opencustoms.platform.cli.RunningPlatform;
@@ -184,9 +185,9 @@ class KillAndRestartTest {
     @Test
     @Order(3)
     void theBenchmarksRunAgainstThePlatform() {
-        Benchmarks.Request smoke = new Benchmarks.Request("selection", Duration.ofSeconds(1), Duration.ofSeconds(2), 4,
-                List.of(5.0), "bench selection (smoke run of KillAndRestartTest)");
-        List<LoadResult> runs = Benchmarks.run(smoke, options, OUT);
+        Benchmarks.Request smoke = new Benchmarks.Request("all", Duration.ofSeconds(1), Duration.ofSeconds(2), 4,
+                List.of(5.0), 2, 1, List.of(0.1), "bench all (smoke run of KillAndRestartTest)");
+        List<LoadResult> runs = Benchmarks.selection(smoke, options, OUT);
 
         assertEquals(List.of("REST, closed loop, 4 conn", "REST, open loop, 5/s offered", "plain JDBC, closed loop, 4 conn"),
                 runs.stream().map(LoadResult::name).toList());
@@ -194,6 +195,10 @@ class KillAndRestartTest {
             assertTrue(run.completed() > 0, run.name() + " completed nothing");
             assertEquals(0, run.failed(), run.name() + " failed: " + run.firstFailure());
         }
+
+        List<IngestResult> sizes = Benchmarks.ingest(smoke, options, OUT);
+        assertEquals(1, sizes.size());
+        assertTrue(sizes.get(0).ingestMegabytesPerSecond() > 0 && sizes.get(0).baselineMegabytesPerSecond() > 0, sizes.toString());
     }
 
     private static void file() {

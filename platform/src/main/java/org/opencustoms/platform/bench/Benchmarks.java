@@ -5,28 +5,50 @@ import org.opencustoms.platform.cli.PlatformOptions;
 import org.opencustoms.platform.cli.ServiceSpec;
 import org.opencustoms.platform.identity.PlatformKeys;
 import org.opencustoms.platform.identity.TokenIssuer;
+import org.opencustoms.platform.pki.CaCommand;
+import org.opencustoms.platform.pki.PlatformCa;
 import org.opencustoms.platform.postgres.EmbeddedDatabase;
+import org.opencustoms.proto.scan.v1.ScannerIdentity;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** {@code bin/platform bench}: the benchmarks against the platform running on this machine. */
 public final class Benchmarks {
 
-    /** What a benchmark run asks for; {@code smoke} runs each step for seconds only, so that CI keeps them working. */
+    public static final Set<String> NAMES = Set.of("selection", "ingest", "all");
+
+    /**
+     * What a benchmark run asks for: selection's warm-up, run length, concurrency and offered rates; ingest's scans
+     * measured per size, the unmeasured warm-up scans before them and the sizes (relative to a full-resolution scan).
+     */
     public record Request(String name, Duration warmUp, Duration duration, int connections, List<Double> offeredRates,
-                          String commandLine) {
+                          int scansPerSize, int warmUpScans, List<Double> scales, String commandLine) {
     }
 
     private Benchmarks() {
     }
 
-    /** Runs the benchmark against the platform of {@code options} (which must be up) and returns the runs' figures. */
-    public static List<LoadResult> run(Request request, PlatformOptions options, PrintStream out) {
-        out.println(Machine.current().describe());
-        out.println("command: " + request.commandLine());
+    /** Runs the benchmark {@code request} names against the platform of {@code options}, which must be up. */
+    public static void run(Request request, PlatformOptions options, PrintStream out) {
+        if (!NAMES.contains(request.name())) {
+            throw new IllegalArgumentException("no benchmark named " + request.name());
+        }
+        if (request.name().equals("selection") || request.name().equals("all")) {
+            selection(request, options, out);
+        }
+        if (request.name().equals("ingest") || request.name().equals("all")) {
+            ingest(request, options, out);
+        }
+    }
+
+    /** Filings through selection-service's REST API beside plain JDBC; returns the runs, the baseline last. */
+    public static List<LoadResult> selection(Request request, PlatformOptions options, PrintStream out) {
+        describe(request, out);
         TokenIssuer tokens = TokenIssuer.forKeys(PlatformKeys.loadOrCreate(options.dataDirectory()));
         String databaseServer = "jdbc:postgresql://localhost:" + options.databasePort();
         try {
@@ -36,5 +58,23 @@ public final class Benchmarks {
         } catch (SQLException e) {
             throw new PlatformException("the plain JDBC baseline could not use the database: " + e.getMessage(), e);
         }
+    }
+
+    /** Scans over gRPC into scan-analysis-service beside a hashed, fsynced socket copy; returns one result a size. */
+    public static List<IngestResult> ingest(Request request, PlatformOptions options, PrintStream out) {
+        describe(request, out);
+        Path pki = CaCommand.directory(options.dataDirectory());
+        // a scanner of its own, so that its scans are told apart from the demo's
+        PlatformCa.Issued scanner = PlatformCa.loadOrCreate(pki).issueScanner(new ScannerIdentity("BENCH-PORTAL-1", "USLAX"),
+                Duration.ofDays(1), pki.resolve("scanners").resolve("BENCH-PORTAL-1"));
+        // the baseline writes where the service stores scans: in the data directory, on the same disk
+        Path baseline = options.dataDirectory().resolve("bench").resolve("ingest-baseline");
+        return new IngestBench(options.home(), out).run(new IngestBench.Settings(request.scansPerSize(), request.warmUpScans(), request.scales(),
+                scanner.certificate().getParent(), baseline));
+    }
+
+    private static void describe(Request request, PrintStream out) {
+        out.println(Machine.current().describe());
+        out.println("command: " + request.commandLine());
     }
 }

@@ -28,22 +28,31 @@ public final class SimulatedScannerRun {
 
     /** Streams the scans and returns their ids. */
     public static List<String> stream(Path home, List<String> arguments, PrintStream out) {
+        List<String> scanIds = new ArrayList<>();
+        for (String line : run(home, arguments, out)) {
+            Matcher scan = STREAMED_SCAN.matcher(line);
+            if (scan.find()) {
+                scanIds.add(scan.group(1));
+            }
+        }
+        return scanIds;
+    }
+
+    /** Streams the scans and returns what the scanner printed, line by line. */
+    public static List<String> run(Path home, List<String> arguments, PrintStream out) {
         Path tools = home.resolve("tools/target");
         String classPath = tools.resolve("tools.jar") + File.pathSeparator + tools.resolve("lib/*");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
                 "org.opencustoms.tools.scanner.ScannerSimCli",
                 "--target", "localhost:" + ServiceSpec.SCAN_INGEST_GRPC_PORT));
         command.addAll(arguments);
-        List<String> scanIds = new ArrayList<>();
+        List<String> printed = new ArrayList<>();
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     out.println("    " + line.strip());
-                    Matcher scan = STREAMED_SCAN.matcher(line);
-                    if (scan.find()) {
-                        scanIds.add(scan.group(1));
-                    }
+                    printed.add(line);
                 }
             }
             if (process.waitFor() != 0) {
@@ -55,6 +64,6 @@ public final class SimulatedScannerRun {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted while scanning", e);
         }
-        return scanIds;
+        return printed;
     }
 }
