@@ -15,6 +15,7 @@ import java.util.List;
  *
  * @param regions   suspect regions in the scan's own pixels, highest score first, each with its threat class
  * @param rendition the display image the regions can be drawn on, and where to fetch it
+ * @param receivedAt when the scan was stored, its upload complete
  * @param findings  where the finding for inspection-service stands: PENDING, DELIVERED, DEAD (refused for good), DISCARDED, or null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +30,7 @@ public record ScanAnalysisView(
         Size image,
         Rendition rendition,
         Timings timings,
+        OffsetDateTime receivedAt,
         OffsetDateTime analysedAt,
         String findings) {
 
@@ -59,7 +61,7 @@ public record ScanAnalysisView(
 
     static ScanAnalysisView pending(ScanRecord scan, String error) {
         return new ScanAnalysisView(scan.scanId(), scan.status(), error, null, null, null, null, new Size(scan.width(), scan.height()),
-                null, null, null, null);
+                null, null, scan.receivedAt(), null, null);
     }
 
     static ScanAnalysisView analysed(ScanRecord scan, StoredAnalysis analysis, String renditionHref, String findings) {
@@ -69,6 +71,6 @@ public record ScanAnalysisView(
                 new Rendition(analysis.renditionWidth(), analysis.renditionHeight(), renditionHref + "?regions=false", renditionHref),
                 new Timings(analysis.waitedMillis(), t.preprocessMillis(), t.threatMillis(), t.emptyMillis(), analysis.renditionMillis(),
                         t.totalMillis(), t.megapixels(), t.totalMillis() / t.megapixels()),
-                analysis.analysedAt(), findings);
+                scan.receivedAt(), analysis.analysedAt(), findings);
     }
 }

@@ -1,10 +1,16 @@
 package org.opencustoms.scan.ingest;
 
-/** Whether the analysis backlog leaves room for new scans: uploads of new scans are refused while it does not. */
+/**
+ * What ingest needs of the analysis queue: whether its backlog leaves room for new scans (uploads of new scans are
+ * refused while it does not), and word of each new scan stored.
+ */
 public interface IngestAdmission {
 
     boolean admitsNewScans();
 
     /** Scans waiting for analysis, for the refusal's message. */
     long backlog();
+
+    /** A new scan waits for analysis: a free worker may claim it now instead of at the next poll. */
+    void queued();
 }

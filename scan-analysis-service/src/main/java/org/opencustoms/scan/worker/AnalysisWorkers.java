@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class AnalysisWorkers implements org.opencustoms.scan.ingest.IngestAdmission {
 
     private static final Logger LOG = Logger.getLogger(AnalysisWorkers.class);
+    /** The queue's poll, by its scheduler identity. */
+    static final String POLL = "scan-analysis-poll";
     private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
 
     private final AnalysisConfig config;
@@ -100,7 +102,7 @@ public class AnalysisWorkers implements org.opencustoms.scan.ingest.IngestAdmiss
     }
 
     /** Takes back the claims of dead processes, then fills free workers; completions dispatch too, so this is the safety net. */
-    @Scheduled(every = "${scan.analysis.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(identity = POLL, every = "${scan.analysis.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         if (executor == null || executor.isShutdown()) {
@@ -146,6 +148,16 @@ public class AnalysisWorkers implements org.opencustoms.scan.ingest.IngestAdmiss
 
     private int resumeBacklog() {
         return config.resumeBacklog().orElse(config.maxBacklog() / 2);
+    }
+
+    /** Called on the upload's thread once the scanner has its answer; a failure here leaves the scan to the next poll. */
+    @Override
+    public void queued() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            LOG.debugf("dispatch after an upload failed (the next poll retries): %s", e.getMessage());
+        }
     }
 
     @Override
