@@ -1,6 +1,8 @@
 package org.opencustoms.tools.scan;
 
 import org.opencustoms.scan.analysis.ScanModels;
+import org.opencustoms.scan.sim.ModalityChoice;
+import org.opencustoms.scan.sim.SimulationOptions;
 import org.opencustoms.tools.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,16 +18,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * Command line: {@code train --out DIR [--seed S] [--count N] ...} and
- * {@code evaluate --data DIR [--model DIR] [--predictions OUT.csv]}. Exit codes: 0 done, 1 failed, 2 bad usage
+ * Command line: {@code train --out DIR [--seed S] [--count N] ...},
+ * {@code evaluate --data DIR [--model DIR] [--predictions OUT.csv]} and {@code time [--scale F] [--scans N] ...}. Exit codes: 0 done, 1 failed, 2 bad usage
  * (a model directory without models included).
  */
 @Command(name = "bin/platform scan-model", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Trains and evaluates the scan models: the threat detector and the empty-container verifier.",
-        subcommands = {ScanModelCli.Train.class, ScanModelCli.Evaluate.class})
+        subcommands = {ScanModelCli.Train.class, ScanModelCli.Evaluate.class, ScanModelCli.Time.class})
 public final class ScanModelCli implements Runnable {
 
-    /** The models the product ships, relative to the project root. */
+    /** The display rendition's width, scan-analysis-service's default. */
+    private static final int RENDITION_WIDTH = 2048;
 
     private final PrintStream out;
 
@@ -142,6 +145,59 @@ public final class ScanModelCli implements Runnable {
             }
             try (ScanModels models = model == null ? ScanModels.loadShipped() : ScanModels.load(model)) {
                 cli.out.println(new ScanModelEvaluator(models).evaluate(data, predictions).toJson());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "time", mixinStandardHelpOptions = true,
+            description = "Times the service's analysis pipeline in-process (models, OpenCV and the display rendition) on the "
+                    + "scans bin/platform scanner-sim streams with the same seed and scale; the floor of bin/platform bench analysis.")
+    static final class Time implements Callable<Integer> {
+
+        private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
+        @ParentCommand
+        ScanModelCli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--modality", paramLabel = "M", description = "xray (default) or gamma")
+        ModalityChoice modality = ModalityChoice.XRAY;
+
+        @Option(names = "--scale", paramLabel = "F", description = "scan size relative to full resolution, above 0 up to 1 (default 1)")
+        double scale = 1.0;
+
+        @Option(names = "--scans", paramLabel = "N", description = "scans timed, 1 to 1000 (default ${DEFAULT-VALUE})")
+        int scans = 8;
+
+        @Option(names = "--warm-up-scans", paramLabel = "N",
+                description = "unmeasured full-resolution scans first, 0 to 200 (default ${DEFAULT-VALUE})")
+        int warmUpScans = 5;
+
+        @Option(names = "--seed", paramLabel = "S", description = "simulator seed (default ${DEFAULT-VALUE})")
+        long seed = 1;
+
+        @Option(names = "--torch-threads", paramLabel = "T",
+                description = "PyTorch's threads, 1 to 64 (default ${DEFAULT-VALUE}: what each of the service's workers has by default, "
+                        + "the cores shared among one worker a core)")
+        int torchThreads = 1;
+
+        @Override
+        public Integer call() {
+            if (modality == ModalityChoice.MIXED) {
+                throw new ParameterException(spec.commandLine(), "--modality must be xray or gamma");
+            }
+            if (!(scale > 0 && scale <= 1) || scans < 1 || scans > 1_000 || warmUpScans < 0 || warmUpScans > 200
+                    || torchThreads < 1 || torchThreads > 64) {
+                throw new ParameterException(spec.commandLine(),
+                        "--scale takes above 0 up to 1, --scans 1 to 1000, --warm-up-scans 0 to 200 and --torch-threads 1 to 64");
+            }
+            System.setProperty(TORCH_THREADS, Integer.toString(torchThreads)); // before the engine starts, which reads it once
+            SimulationOptions simulation = SimulationOptions.defaults().withModality(modality).withScale(scale);
+            try (ScanModels models = ScanModels.loadShipped()) {
+                new AnalysisTiming(cli.out).run(models, new AnalysisTiming.Options(simulation, seed, scans, warmUpScans, RENDITION_WIDTH));
             }
             return 0;
         }

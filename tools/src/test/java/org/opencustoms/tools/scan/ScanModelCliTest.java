@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,11 +49,30 @@ class ScanModelCliTest {
     }
 
     @Test
+    void timePrintsEachScanAndTheMillisecondsPerMegapixel() {
+        Result result = run("time", "--scans", "2", "--warm-up-scans", "1", "--scale", "0.2", "--seed", "5");
+
+        assertEquals(0, result.code(), result.err());
+        List<String> scans = result.out().lines().filter(line -> line.startsWith("  scan ")).toList();
+        assertEquals(2, scans.size(), result.out());
+        Matcher summary = Pattern.compile("in-process: 2 scans, ([0-9.]+) MP a scan, ([0-9.]+) ms a scan, ([0-9.]+) ms/MP")
+                .matcher(result.out());
+        assertTrue(summary.find(), result.out());
+        double megapixels = Double.parseDouble(summary.group(1));
+        assertTrue(megapixels > 0.1 && megapixels < 1, "a fifth of a full-resolution scan: " + megapixels);
+        double millisPerMegapixel = Double.parseDouble(summary.group(2)) / megapixels;
+        assertEquals(millisPerMegapixel, Double.parseDouble(summary.group(3)), 0.03 * millisPerMegapixel, "megapixels are rounded to 0.01");
+    }
+
+    @Test
     void badUsageIsRefusedWithExitCodeTwo() {
         assertEquals(2, run("evaluate").code());
         assertEquals(2, run("evaluate", "--data", temp.toString(), "--colour", "red").code());
         assertEquals(2, run("train", "--out", temp.toString(), "--count", "3").code());
         assertEquals(2, run("audit").code());
+        assertEquals(2, run("time", "--scale", "1.5").code());
+        assertEquals(2, run("time", "--modality", "mixed").code());
+        assertEquals(2, run("time", "--scans", "0").code());
         Result noModel = run("evaluate", "--data", temp.toString(), "--model", temp.toString());
         assertEquals(2, noModel.code());
         assertTrue(noModel.err().contains("holds no trained scan models"), noModel.err());
