@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opencustoms.common.identity.Roles;
 import org.opencustoms.proto.scan.v1.ScannerIdentity;
+import org.opencustoms.platform.bench.AnalysisResult;
 import org.opencustoms.platform.bench.Benchmarks;
 import org.opencustoms.platform.bench.IngestResult;
 import org.opencustoms.platform.bench.LoadResult;
@@ -199,6 +200,12 @@ class KillAndRestartTest {
         List<IngestResult> sizes = Benchmarks.ingest(smoke, options, OUT);
         assertEquals(1, sizes.size());
         assertTrue(sizes.get(0).ingestMegabytesPerSecond() > 0 && sizes.get(0).baselineMegabytesPerSecond() > 0, sizes.toString());
+
+        List<AnalysisResult> analyses = Benchmarks.analysis(smoke, options, OUT);
+        assertEquals(1, analyses.size());
+        AnalysisResult analysis = analyses.get(0);
+        assertTrue(analysis.megapixels() > 0 && analysis.serviceMillis() > 0 && analysis.inProcessMillis() > 0, analysis.toString());
+        assertTrue(analysis.receivedToAnalysedMillis() >= analysis.serviceMillis(), "the wait for a worker comes on top: " + analysis);
     }
 
     private static void file() {

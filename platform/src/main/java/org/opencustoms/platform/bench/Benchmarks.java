@@ -1,8 +1,11 @@
 package org.opencustoms.platform.bench;
 
+import org.opencustoms.common.identity.Roles;
 import org.opencustoms.platform.cli.PlatformException;
 import org.opencustoms.platform.cli.PlatformOptions;
 import org.opencustoms.platform.cli.ServiceSpec;
+import org.opencustoms.platform.demo.ApiClient;
+import org.opencustoms.platform.demo.DemoIdentities;
 import org.opencustoms.platform.identity.PlatformKeys;
 import org.opencustoms.platform.identity.TokenIssuer;
 import org.opencustoms.platform.pki.CaCommand;
@@ -20,11 +23,12 @@ import java.util.Set;
 /** {@code bin/platform bench}: the benchmarks against the platform running on this machine. */
 public final class Benchmarks {
 
-    public static final Set<String> NAMES = Set.of("selection", "ingest", "all");
+    public static final Set<String> NAMES = Set.of("selection", "ingest", "analysis", "all");
 
     /**
-     * What a benchmark run asks for: selection's warm-up, run length, concurrency and offered rates; ingest's scans
-     * measured per size, the unmeasured warm-up scans before them and the sizes (relative to a full-resolution scan).
+     * What a benchmark run asks for: selection's warm-up, run length, concurrency and offered rates; for ingest and
+     * analysis, the scans measured per size, the unmeasured warm-up scans before them and the sizes (relative to a
+     * full-resolution scan).
      */
     public record Request(String name, Duration warmUp, Duration duration, int connections, List<Double> offeredRates,
                           int scansPerSize, int warmUpScans, List<Double> scales, String commandLine) {
@@ -43,6 +47,9 @@ public final class Benchmarks {
         }
         if (request.name().equals("ingest") || request.name().equals("all")) {
             ingest(request, options, out);
+        }
+        if (request.name().equals("analysis") || request.name().equals("all")) {
+            analysis(request, options, out);
         }
     }
 
@@ -63,14 +70,27 @@ public final class Benchmarks {
     /** Scans over gRPC into scan-analysis-service beside a hashed, fsynced socket copy; returns one result a size. */
     public static List<IngestResult> ingest(Request request, PlatformOptions options, PrintStream out) {
         describe(request, out);
-        Path pki = CaCommand.directory(options.dataDirectory());
-        // a scanner of its own, so that its scans are told apart from the demo's
-        PlatformCa.Issued scanner = PlatformCa.loadOrCreate(pki).issueScanner(new ScannerIdentity("BENCH-PORTAL-1", "USLAX"),
-                Duration.ofDays(1), pki.resolve("scanners").resolve("BENCH-PORTAL-1"));
+        PlatformCa.Issued scanner = benchScanner(options);
         // the baseline writes where the service stores scans: in the data directory, on the same disk
         Path baseline = options.dataDirectory().resolve("bench").resolve("ingest-baseline");
         return new IngestBench(options.home(), out).run(new IngestBench.Settings(request.scansPerSize(), request.warmUpScans(), request.scales(),
                 scanner.certificate().getParent(), baseline));
+    }
+
+    /** Scans through scan-analysis-service's analysis, one at a time, beside the same pipeline in-process; one result a size. */
+    public static List<AnalysisResult> analysis(Request request, PlatformOptions options, PrintStream out) {
+        describe(request, out);
+        AnalysisBench bench = new AnalysisBench(options.home(), new ApiClient(ServiceSpec.SCAN_ANALYSIS.baseUrl()),
+                new DemoIdentities(options.dataDirectory()).as(Roles.SUPERVISOR), out);
+        return bench.run(new AnalysisBench.Settings(request.scansPerSize(), request.warmUpScans(), request.scales(),
+                benchScanner(options).certificate().getParent()));
+    }
+
+    private static PlatformCa.Issued benchScanner(PlatformOptions options) {
+        Path pki = CaCommand.directory(options.dataDirectory());
+        // a scanner of its own, so that its scans are told apart from the demo's
+        return PlatformCa.loadOrCreate(pki).issueScanner(new ScannerIdentity("BENCH-PORTAL-1", "USLAX"), Duration.ofDays(1),
+                pki.resolve("scanners").resolve("BENCH-PORTAL-1"));
     }
 
     private static void describe(Request request, PrintStream out) {

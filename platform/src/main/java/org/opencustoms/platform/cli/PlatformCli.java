@@ -213,7 +213,7 @@ public final class PlatformCli implements Runnable {
                     + "a baseline of the same work measured in the same run (see docs/benchmarks.md).")
     static final class Bench extends LocalPlatformCommand {
 
-        @CommandLine.Parameters(paramLabel = "NAME", description = "selection, ingest or all")
+        @CommandLine.Parameters(paramLabel = "NAME", description = "selection, ingest, analysis or all")
         String name;
 
         @Option(names = "--seconds", paramLabel = "S", description = "each measured run, 1 to 600 s (default ${DEFAULT-VALUE})")
@@ -230,21 +230,21 @@ public final class PlatformCli implements Runnable {
                 description = "open-loop offered rates per second (default: a quarter, half and three quarters of the sustained rate)")
         List<Double> rates = List.of();
 
-        @Option(names = "--scans", paramLabel = "N", description = "ingest: scans measured a size, 1 to 100 (default ${DEFAULT-VALUE})")
+        @Option(names = "--scans", paramLabel = "N", description = "ingest and analysis: scans measured a size, 1 to 100 (default ${DEFAULT-VALUE})")
         int scans = 8;
 
         @Option(names = "--warm-up-scans", paramLabel = "N",
-                description = "ingest: unmeasured scans streamed before each size, 0 to 200 (default ${DEFAULT-VALUE})")
+                description = "ingest and analysis: unmeasured full-resolution scans before each size, 0 to 200 (default ${DEFAULT-VALUE})")
         int warmUpScans = 20;
 
         @Option(names = "--scales", paramLabel = "F", split = ",",
-                description = "ingest: scan sizes relative to full resolution, above 0 up to 1 (default ${DEFAULT-VALUE})")
+                description = "ingest and analysis: scan sizes relative to full resolution, above 0 up to 1 (default ${DEFAULT-VALUE})")
         List<Double> scales = List.of(0.25, 0.5, 1.0);
 
         @Override
         public Integer call() {
             if (!Benchmarks.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection, ingest or all");
+                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection, ingest, analysis or all");
             }
             if (scans < 1 || scans > 100 || warmUpScans < 0 || warmUpScans > 200 || scales.isEmpty()
                     || scales.stream().anyMatch(scale -> !(scale > 0 && scale <= 1))) {

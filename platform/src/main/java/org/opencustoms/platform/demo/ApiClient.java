@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /** JSON over HTTP to the platform's public APIs, as any client of theirs would call them. */
-final class ApiClient {
+public final class ApiClient {
 
-    record Reply(int status, JsonNode body, HttpHeaders headers) {
-        boolean ok() {
+    public record Reply(int status, JsonNode body, HttpHeaders headers) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
@@ -32,7 +32,7 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    ApiClient(String baseUrl) {
+    public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -58,7 +58,7 @@ final class ApiClient {
         return get(path, Map.of());
     }
 
-    Reply get(String path, Map<String, String> headers) {
+    public Reply get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
         headers.forEach(request::header);
         return send(request.build());

@@ -10,14 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Every actor of the demo shift calls the platform with a token of its own, signed with the data directory's key. */
-final class DemoIdentities {
+/** Every actor of the demo shift (and of the benchmarks) calls the platform with a token of its own, signed with the data directory's key. */
+public final class DemoIdentities {
 
     private static final Duration TTL = Duration.ofHours(2);
 
     private final TokenIssuer issuer;
 
-    DemoIdentities(Path dataDirectory) {
+    public DemoIdentities(Path dataDirectory) {
         this.issuer = TokenIssuer.forKeys(PlatformKeys.loadOrCreate(dataDirectory));
     }
 
@@ -34,7 +34,8 @@ final class DemoIdentities {
         return header(new TokenRequest(subject, Roles.INSPECTOR, ports, null, TTL));
     }
 
-    Map<String, String> as(String role) {
+    /** A caller whose role needs no scope (supervisor, analyst, a service): the Authorization header. */
+    public Map<String, String> as(String role) {
         return header(new TokenRequest(role, role, List.of(), null, TTL));
     }
 
