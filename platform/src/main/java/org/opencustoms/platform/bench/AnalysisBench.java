@@ -54,7 +54,7 @@ final class AnalysisBench {
             throw new IllegalArgumentException("analysis measures at least 1 scan a size after at least 0 warm-up scans");
         }
         if (settings.warmUpScans() > 0) {
-            out.printf("analysis: %d full-resolution warm-up scans through the service, not measured%n", settings.warmUpScans());
+            out.printf("analysis: warming up on %d full-resolution scans through the service, not measured%n", settings.warmUpScans());
             awaitAnalysed(stream(settings, settings.warmUpScans(), 1.0, SEED + 1, List.of()));
         }
         List<AnalysisResult> results = new ArrayList<>();
@@ -63,7 +63,7 @@ final class AnalysisBench {
                     scale, SPACING.toSeconds());
             List<JsonNode> analyses = awaitAnalysed(stream(settings, settings.scansPerSize(), scale, SEED,
                     List.of("--rate", Double.toString(60.0 / SPACING.toSeconds()))));
-            out.printf(Locale.ROOT, "analysis: the same %d scans in-process, after %d full-resolution warm-up scans%n", settings.scansPerSize(),
+            out.printf(Locale.ROOT, "analysis: the same %d scans in-process, after warming up on %d full-resolution scans%n", settings.scansPerSize(),
                     settings.warmUpScans());
             List<String> printed = ToolProcess.run(home, "org.opencustoms.tools.scan.ScanModelCli", List.of("time",
                     "--scans", Integer.toString(settings.scansPerSize()), "--warm-up-scans", Integer.toString(settings.warmUpScans()),
