@@ -234,7 +234,7 @@ public final class PlatformCli implements Runnable {
         int scans = 8;
 
         @Option(names = "--warm-up-scans", paramLabel = "N",
-                description = "ingest and analysis: unmeasured full-resolution scans before each size, 0 to 200 (default ${DEFAULT-VALUE})")
+                description = "ingest and analysis: unmeasured full-resolution scans first (ingest: before each size; analysis: once through the service, and before each size in-process), 0 to 200 (default ${DEFAULT-VALUE})")
         int warmUpScans = 20;
 
         @Option(names = "--scales", paramLabel = "F", split = ",",

@@ -11,6 +11,9 @@ public interface IngestAdmission {
     /** Scans waiting for analysis, for the refusal's message. */
     long backlog();
 
-    /** A new scan waits for analysis: a free worker may claim it now instead of at the next poll. */
-    void queued();
+    /**
+     * A new scan waits for analysis: a free worker may claim it now instead of at the next poll. Called on the
+     * upload's thread after the scanner has its answer; it must not throw (a failure leaves the scan to the poll).
+     */
+    void scanStored();
 }

@@ -201,7 +201,7 @@ final class UploadSession implements StreamObserver<UploadRequest> {
         } else {
             services.metrics().stored();
             LOG.infof("stored scan %s (%d bytes, sha256 %s), queued for analysis", scanId, header.getTotalBytes(), sha256);
-            services.admission().queued();
+            services.admission().scanStored();
         }
     }
 

@@ -152,7 +152,7 @@ public class AnalysisWorkers implements org.opencustoms.scan.ingest.IngestAdmiss
 
     /** Called on the upload's thread once the scanner has its answer; a failure here leaves the scan to the next poll. */
     @Override
-    public void queued() {
+    public void scanStored() {
         try {
             dispatch();
         } catch (RuntimeException e) {

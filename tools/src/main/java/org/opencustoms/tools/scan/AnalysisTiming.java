@@ -30,6 +30,7 @@ final class AnalysisTiming {
     }
 
     void run(ScanModels models, Options options) {
+        out.println("model: " + models.version());
         try (ScanAnalyzer analyzer = models.newAnalyzer()) {
             ScanSimulator warmUp = new ScanSimulator(options.simulation().withScale(1.0));
             for (int index = 0; index < options.warmUpScans(); index++) {
@@ -48,7 +49,7 @@ final class AnalysisTiming {
                 double scanMegapixels = rendered.analysis().timings().megapixels();
                 megapixels += scanMegapixels;
                 millis += scanMillis;
-                out.printf(Locale.ROOT, "  scan %d  %dx%d  %.1f MP  %.0f ms  %.1f ms/MP  (models %.0f ms, rendition %.0f ms)%n", index,
+                out.printf(Locale.ROOT, "  scan %d  %dx%d  %.1f MP  %.1f ms  %.1f ms/MP  (models %.0f ms, rendition %.0f ms)%n", index,
                         scan.width(), scan.height(), scanMegapixels, scanMillis, scanMillis / scanMegapixels,
                         rendered.analysis().timings().totalMillis(), rendered.renditionMillis());
             }

@@ -62,6 +62,12 @@ public final class ScanModelCli implements Runnable {
         throw new ParameterException(spec.commandLine(), "missing command: expected " + CommandLines.commandNames(spec));
     }
 
+    private static void requireIn(CommandSpec spec, String option, int value, int low, int high) {
+        if (value < low || value > high) {
+            throw new ParameterException(spec.commandLine(), option + " must be " + low + " to " + high + ", got " + value);
+        }
+    }
+
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Simulates scans, trains the threat detector and the empty-container verifier on them, "
                     + "and writes their parameters to a directory.")
@@ -100,20 +106,14 @@ public final class ScanModelCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            requireIn("--count", count, 20, 20_000);
-            requireIn("--threat-epochs", threatEpochs, 1, 200);
-            requireIn("--mining-epochs", miningEpochs, 0, 200);
-            requireIn("--empty-epochs", emptyEpochs, 1, 200);
-            requireIn("--threads", threads, 1, 64);
+            requireIn(spec, "--count", count, 20, 20_000);
+            requireIn(spec, "--threat-epochs", threatEpochs, 1, 200);
+            requireIn(spec, "--mining-epochs", miningEpochs, 0, 200);
+            requireIn(spec, "--empty-epochs", emptyEpochs, 1, 200);
+            requireIn(spec, "--threads", threads, 1, 64);
             new ScanModelTrainer(cli.out).train(
                     new ScanModelTrainer.Options(seed, count, threatEpochs, miningEpochs, emptyEpochs, threads), out);
             return 0;
-        }
-
-        private void requireIn(String option, int value, int low, int high) {
-            if (value < low || value > high) {
-                throw new ParameterException(spec.commandLine(), option + " must be " + low + " to " + high + ", got " + value);
-            }
         }
     }
 
@@ -189,11 +189,12 @@ public final class ScanModelCli implements Runnable {
             if (modality == ModalityChoice.MIXED) {
                 throw new ParameterException(spec.commandLine(), "--modality must be xray or gamma");
             }
-            if (!(scale > 0 && scale <= 1) || scans < 1 || scans > 1_000 || warmUpScans < 0 || warmUpScans > 200
-                    || torchThreads < 1 || torchThreads > 64) {
-                throw new ParameterException(spec.commandLine(),
-                        "--scale takes above 0 up to 1, --scans 1 to 1000, --warm-up-scans 0 to 200 and --torch-threads 1 to 64");
+            if (!(scale > 0 && scale <= 1)) {
+                throw new ParameterException(spec.commandLine(), "--scale must be above 0 and at most 1, got " + scale);
             }
+            requireIn(spec, "--scans", scans, 1, 1_000);
+            requireIn(spec, "--warm-up-scans", warmUpScans, 0, 200);
+            requireIn(spec, "--torch-threads", torchThreads, 1, 64);
             System.setProperty(TORCH_THREADS, Integer.toString(torchThreads)); // before the engine starts, which reads it once
             SimulationOptions simulation = SimulationOptions.defaults().withModality(modality).withScale(scale);
             try (ScanModels models = ScanModels.loadShipped()) {

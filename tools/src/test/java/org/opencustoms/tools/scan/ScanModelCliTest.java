@@ -59,7 +59,7 @@ class ScanModelCliTest {
                 .matcher(result.out());
         assertTrue(summary.find(), result.out());
         double megapixels = Double.parseDouble(summary.group(1));
-        assertTrue(megapixels > 0.1 && megapixels < 1, "a fifth of a full-resolution scan: " + megapixels);
+        assertTrue(megapixels > 0.1 && megapixels < 1, "a 0.2-scale scan has a twenty-fifth of a full one's pixels: " + megapixels);
         double millisPerMegapixel = Double.parseDouble(summary.group(2)) / megapixels;
         assertEquals(millisPerMegapixel, Double.parseDouble(summary.group(3)), 0.03 * millisPerMegapixel, "megapixels are rounded to 0.01");
     }
