@@ -42,10 +42,24 @@ public class FindingRepository {
                 taskId, containers.toArray(String[]::new)).rowCount();
     }
 
+    private static final String FOR_TASK = "select scan_id, task_id, payload from inspection.scan_finding where task_id = $1 "
+            + "order by received_at, scan_id";
+
     public List<StoredFinding> forTask(UUID taskId) {
+        return stored(db.query(FOR_TASK, taskId));
+    }
+
+    /**
+     * The task's findings, read in {@code tx}: a transaction that took a second connection from the pool for them would
+     * hold one while waiting for another, and as many such requests as the pool has connections would wait for ever.
+     */
+    public List<StoredFinding> forTask(Db.Tx tx, UUID taskId) {
+        return stored(tx.query(FOR_TASK, taskId));
+    }
+
+    private List<StoredFinding> stored(RowSet<Row> rows) {
         List<StoredFinding> findings = new ArrayList<>();
-        db.query("select scan_id, task_id, payload from inspection.scan_finding where task_id = $1 order by received_at, scan_id", taskId)
-                .forEach(row -> findings.add(toStored(row)));
+        rows.forEach(row -> findings.add(toStored(row)));
         return findings;
     }
 

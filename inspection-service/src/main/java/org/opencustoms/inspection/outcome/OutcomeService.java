@@ -73,7 +73,7 @@ public class OutcomeService {
             requireCurrentVersion(task, ifMatch);
             requireMayRecord(task, actor, supervisor);
             int previous = outcomes.latestVersion(tx, taskId);
-            List<FieldViolation> violations = OutcomeValidator.violations(outcome, previous > 0, findings.forTask(taskId), photos.idsForTask(tx, taskId));
+            List<FieldViolation> violations = OutcomeValidator.violations(outcome, previous > 0, findings.forTask(tx, taskId), photos.idsForTask(tx, taskId));
             if (!violations.isEmpty()) {
                 throw new InvalidRequestException("Invalid outcome", violations);
             }

@@ -8,10 +8,16 @@ import org.opencustoms.inspection.PeerStandIn;
 import org.opencustoms.inspection.feedback.FeedbackRelay;
 import org.opencustoms.testing.PostgresTestResource;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,6 +50,37 @@ class OutcomeApiTest {
         as("inspector1").body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id).then().statusCode(428);
         as("inspector1").header("If-Match", etag("inspector1", id)).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id)
                 .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("outcome.version", equalTo(1));
+    }
+
+    @Test
+    void moreTabletsRecordingAtOnceThanThePoolHasConnectionsAreAllAnswered() throws Exception {
+        // a recording that took a second connection while holding its transaction's would wait for ever once as many
+        // recordings as the pool's connections (DB_POOL_SIZE, 20) each held one
+        int tablets = 48;
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < tablets; i++) {
+            tasks.add(claimedTask("inspector1"));
+        }
+        List<String> etags = tasks.stream().map(id -> etag("inspector1", id)).toList();
+        CyclicBarrier together = new CyclicBarrier(tablets);
+        ExecutorService pool = Executors.newFixedThreadPool(tablets);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < tablets; i++) {
+                String id = tasks.get(i);
+                String seen = etags.get(i);
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return as("inspector1").header("If-Match", seen).body(noDiscrepancy()).put("/api/v1/inspections/{id}/outcome", id)
+                            .then().extract().statusCode();
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
