@@ -188,14 +188,7 @@ class KillAndRestartTest {
     void theBenchmarksRunAgainstThePlatform() {
         Benchmarks.Request smoke = new Benchmarks.Request("all", Duration.ofSeconds(1), Duration.ofSeconds(2), 4,
                 List.of(5.0), 2, 1, List.of(0.1), "bench all (smoke run of KillAndRestartTest)");
-        List<LoadResult> runs = Benchmarks.selection(smoke, options, OUT);
-
-        assertEquals(List.of("REST, closed loop, 4 conn", "REST, open loop, 5/s offered", "plain JDBC, closed loop, 4 conn"),
-                runs.stream().map(LoadResult::name).toList());
-        for (LoadResult run : runs) {
-            assertTrue(run.completed() > 0, run.name() + " completed nothing");
-            assertEquals(0, run.failed(), run.name() + " failed: " + run.firstFailure());
-        }
+        assertEveryRunSucceeded(Benchmarks.selection(smoke, options, OUT));
 
         List<IngestResult> sizes = Benchmarks.ingest(smoke, options, OUT);
         assertEquals(1, sizes.size());
@@ -205,6 +198,18 @@ class KillAndRestartTest {
         assertEquals(1, analyses.size());
         AnalysisResult analysis = analyses.get(0);
         assertTrue(analysis.megapixels() > 0 && analysis.serviceMillis() > 0 && analysis.inProcessMillis() > 0, analysis.toString());
+
+        assertEveryRunSucceeded(Benchmarks.inspection(smoke, options, OUT));
+    }
+
+    /** The smoke's closed loop, open loop and baseline each did some work and no request failed. */
+    private static void assertEveryRunSucceeded(List<LoadResult> runs) {
+        assertEquals(List.of("REST, closed loop, 4 conn", "REST, open loop, 5/s offered", "plain JDBC, closed loop, 4 conn"),
+                runs.stream().map(LoadResult::name).toList());
+        for (LoadResult run : runs) {
+            assertTrue(run.completed() > 0, run.name() + " completed nothing");
+            assertEquals(0, run.failed(), run.name() + " failed: " + run.firstFailure());
+        }
     }
 
     private static void file() {

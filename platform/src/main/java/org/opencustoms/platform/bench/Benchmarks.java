@@ -23,10 +23,10 @@ import java.util.Set;
 /** {@code bin/platform bench}: the benchmarks against the platform running on this machine. */
 public final class Benchmarks {
 
-    public static final Set<String> NAMES = Set.of("selection", "ingest", "analysis", "all");
+    public static final Set<String> NAMES = Set.of("selection", "ingest", "analysis", "inspection", "all");
 
     /**
-     * What a benchmark run asks for: selection's warm-up, run length, concurrency and offered rates; for ingest and
+     * What a benchmark run asks for: selection's and inspection's warm-up, run length, concurrency and offered rates; for ingest and
      * analysis, the scans measured per size, the unmeasured warm-up scans before them and the sizes (relative to a
      * full-resolution scan).
      */
@@ -51,20 +51,41 @@ public final class Benchmarks {
         if (request.name().equals("analysis") || request.name().equals("all")) {
             analysis(request, options, out);
         }
+        if (request.name().equals("inspection") || request.name().equals("all")) {
+            inspection(request, options, out);
+        }
     }
 
     /** Filings through selection-service's REST API beside plain JDBC; returns the runs, the baseline last. */
     public static List<LoadResult> selection(Request request, PlatformOptions options, PrintStream out) {
         describe(request, out);
         TokenIssuer tokens = TokenIssuer.forKeys(PlatformKeys.loadOrCreate(options.dataDirectory()));
-        String databaseServer = "jdbc:postgresql://localhost:" + options.databasePort();
         try {
-            return new SelectionBench(ServiceSpec.SELECTION.baseUrl(), tokens, databaseServer, EmbeddedDatabase.SUPERUSER, out)
-                    .run(new SelectionBench.Settings(request.warmUp(), request.duration(), request.connections(),
-                            request.offeredRates()));
+            return new SelectionBench(ServiceSpec.SELECTION.baseUrl(), tokens, databaseServer(options), EmbeddedDatabase.SUPERUSER, out)
+                    .run(loadSettings(request));
         } catch (SQLException e) {
             throw new PlatformException("the plain JDBC baseline could not use the database: " + e.getMessage(), e);
         }
+    }
+
+    /** Outcomes through inspection-service's REST API beside plain JDBC; returns the runs, the baseline last. */
+    public static List<LoadResult> inspection(Request request, PlatformOptions options, PrintStream out) {
+        describe(request, out);
+        TokenIssuer tokens = TokenIssuer.forKeys(PlatformKeys.loadOrCreate(options.dataDirectory()));
+        try {
+            return new InspectionBench(ServiceSpec.INSPECTION.baseUrl(), ServiceSpec.SELECTION.baseUrl(), tokens,
+                    databaseServer(options), EmbeddedDatabase.SUPERUSER, out).run(loadSettings(request));
+        } catch (SQLException e) {
+            throw new PlatformException("the plain JDBC baseline could not use the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static LoadRuns.Settings loadSettings(Request request) {
+        return new LoadRuns.Settings(request.warmUp(), request.duration(), request.connections(), request.offeredRates());
+    }
+
+    private static String databaseServer(PlatformOptions options) {
+        return "jdbc:postgresql://localhost:" + options.databasePort();
     }
 
     /** Scans over gRPC into scan-analysis-service beside a hashed, fsynced socket copy; returns one result a size. */

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +25,7 @@ import java.util.UUID;
  * plain JDBC in one transaction per filing, into a database of its own on the same PostgreSQL. No rules, no model,
  * no HTTP, no JSON parsing: what is left is the database's own cost, the append's serialisation included.
  */
-final class JdbcFilingBaseline implements Workload, AutoCloseable {
+final class JdbcFilingBaseline implements LoadRuns.Baseline {
 
     static final String DATABASE = "bench_baseline";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,24 +46,19 @@ final class JdbcFilingBaseline implements Workload, AutoCloseable {
                 next_attempt_at timestamptz NOT NULL DEFAULT now());
             """;
 
-    private final String url;
-    private final String user;
-    private final String password;
     private final ShipmentTraffic traffic = new ShipmentTraffic(4242, Instant.now());
-    private final ThreadLocal<Connection> connection = new ThreadLocal<>();
-    private final List<Connection> opened = new ArrayList<>();
+    private final ThreadConnections connections;
 
     /** Creates (or empties) the baseline's tables in {@value #DATABASE} on the server at {@code serverUrl}. */
     JdbcFilingBaseline(String serverUrl, String user, String password) throws SQLException {
-        this.url = serverUrl + "/" + DATABASE;
-        this.user = user;
-        this.password = password;
+        String url = serverUrl + "/" + DATABASE;
         try (Connection admin = DriverManager.getConnection(serverUrl + "/postgres", user, password)) {
             EmbeddedDatabase.createDatabaseIfMissing(admin, DATABASE);
         }
         try (Connection setup = DriverManager.getConnection(url, user, password); Statement statement = setup.createStatement()) {
             statement.execute(SCHEMA);
         }
+        this.connections = new ThreadConnections(url, user, password);
     }
 
     @Override
@@ -75,7 +69,7 @@ final class JdbcFilingBaseline implements Workload, AutoCloseable {
         }
         String document = JSON.writeValueAsString(shipment.filing());
         String port = String.valueOf(shipment.filing().get("portOfArrival"));
-        Connection db = connection();
+        Connection db = connections.get();
         return () -> write(db, shipment, document, port);
     }
 
@@ -141,29 +135,8 @@ final class JdbcFilingBaseline implements Workload, AutoCloseable {
         return sha256.digest(entry);
     }
 
-    private Connection connection() throws SQLException {
-        Connection db = connection.get();
-        if (db == null) {
-            db = DriverManager.getConnection(url, user, password);
-            db.setAutoCommit(false);
-            connection.set(db);
-            synchronized (opened) {
-                opened.add(db);
-            }
-        }
-        return db;
-    }
-
     @Override
     public void close() {
-        synchronized (opened) {
-            for (Connection db : opened) {
-                try {
-                    db.close();
-                } catch (SQLException e) {
-                    // the run is over; a connection that will not close cleanly changes no figure
-                }
-            }
-        }
+        connections.close();
     }
 }

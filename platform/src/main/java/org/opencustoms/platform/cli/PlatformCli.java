@@ -213,7 +213,7 @@ public final class PlatformCli implements Runnable {
                     + "a baseline of the same work measured in the same run (see docs/benchmarks.md).")
     static final class Bench extends LocalPlatformCommand {
 
-        @CommandLine.Parameters(paramLabel = "NAME", description = "selection, ingest, analysis or all")
+        @CommandLine.Parameters(paramLabel = "NAME", description = "selection, ingest, analysis, inspection or all")
         String name;
 
         @Option(names = "--seconds", paramLabel = "S", description = "each measured run, 1 to 600 s (default ${DEFAULT-VALUE})")
@@ -244,7 +244,7 @@ public final class PlatformCli implements Runnable {
         @Override
         public Integer call() {
             if (!Benchmarks.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection, ingest, analysis or all");
+                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection, ingest, analysis, inspection or all");
             }
             if (scans < 1 || scans > 100 || warmUpScans < 0 || warmUpScans > 200 || scales.isEmpty()
                     || scales.stream().anyMatch(scale -> !(scale > 0 && scale <= 1))) {

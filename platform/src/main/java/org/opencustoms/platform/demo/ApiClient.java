@@ -22,7 +22,7 @@ public final class ApiClient {
             return status >= 200 && status < 300;
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
     }
@@ -36,7 +36,7 @@ public final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
-    Reply post(String path, Object body, Map<String, String> headers) {
+    public Reply post(String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -72,7 +72,7 @@ public final class ShipmentTraffic {
             {"MAERSK ESSEN", "9632179", "MAEU"}, {"MSC GULSUN", "9839430", "MSCU"}, {"CMA CGM MARCO POLO", "9454436", "CMDU"},
             {"COSCO SHIPPING UNIVERSE", "9795610", "COSU"}, {"HAPAG EXPRESS BERLIN", "9501368", "HLCU"}, {"ONE APUS", "9806079", "ONEY"}};
 
-    static final List<String> US_PORTS = List.of("USLAX", "USLGB", "USNYC", "USSAV", "USHOU", "USSEA");
+    public static final List<String> US_PORTS = List.of("USLAX", "USLGB", "USNYC", "USSAV", "USHOU", "USSEA");
 
     private final Random random;
     private final List<Voyage> voyages = new ArrayList<>();
