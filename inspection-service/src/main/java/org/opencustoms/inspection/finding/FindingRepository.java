@@ -51,7 +51,8 @@ public class FindingRepository {
 
     /**
      * The task's findings, read in {@code tx}: a transaction that took a second connection from the pool for them would
-     * hold one while waiting for another, and as many such requests as the pool has connections would wait for ever.
+     * hold one while waiting for another, and as many such requests as the pool has connections would wait on each
+     * other until the pool's timeout failed them all.
      */
     public List<StoredFinding> forTask(Db.Tx tx, UUID taskId) {
         return stored(tx.query(FOR_TASK, taskId));

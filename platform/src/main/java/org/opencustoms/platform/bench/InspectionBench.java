@@ -25,7 +25,8 @@ record InspectionBench(String inspectionUrl, String selectionUrl, TokenIssuer to
 
     /** Runs the benchmark and returns every run it measured, the baseline last. */
     List<LoadResult> run(LoadRuns.Settings settings) throws SQLException {
-        // room for every connection's recording in flight and as many waiting their turn on a task
+        // a task for every connection's recording in flight and as many again; an open loop with more workers than tasks
+        // waits for a free one, and that wait is timed
         int taskCount = Math.min(MAX_TASKS, Math.max(32, 2 * settings.connections()));
         String inspectorToken = tokens.issue(new TokenRequest("bench-inspector", Roles.INSPECTOR, ShipmentTraffic.US_PORTS, null, TOKEN_TTL));
         Map<String, String> supervisor = Map.of("Authorization", "Bearer "

@@ -32,7 +32,7 @@ final class InspectionTasks {
         this.out = out;
     }
 
-    /** Files filings in bursts of {@code connections} seconds' worth until {@code count} tasks are open, then claims them. */
+    /** Files filings in 2 s bursts at {@code connections} until {@code count} tasks are open, then claims them. */
     List<OutcomeWorkload.ClaimedTask> claim(int count, LoadDriver driver, Workload filings, int connections) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         List<String> open = open(count);

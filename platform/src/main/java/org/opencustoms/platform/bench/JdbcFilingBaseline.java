@@ -2,17 +2,14 @@ package org.opencustoms.platform.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opencustoms.platform.demo.ShipmentTraffic;
-import org.opencustoms.platform.postgres.EmbeddedDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.UUID;
  */
 final class JdbcFilingBaseline implements LoadRuns.Baseline {
 
-    static final String DATABASE = "bench_baseline";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMA = """
             DROP TABLE IF EXISTS outbox, log_entry, log_state, decision, filing_version, filing;
@@ -49,16 +45,9 @@ final class JdbcFilingBaseline implements LoadRuns.Baseline {
     private final ShipmentTraffic traffic = new ShipmentTraffic(4242, Instant.now());
     private final ThreadConnections connections;
 
-    /** Creates (or empties) the baseline's tables in {@value #DATABASE} on the server at {@code serverUrl}. */
+    /** Creates (or empties) the baseline's tables in {@value BaselineDatabase#NAME} on the server at {@code serverUrl}. */
     JdbcFilingBaseline(String serverUrl, String user, String password) throws SQLException {
-        String url = serverUrl + "/" + DATABASE;
-        try (Connection admin = DriverManager.getConnection(serverUrl + "/postgres", user, password)) {
-            EmbeddedDatabase.createDatabaseIfMissing(admin, DATABASE);
-        }
-        try (Connection setup = DriverManager.getConnection(url, user, password); Statement statement = setup.createStatement()) {
-            statement.execute(SCHEMA);
-        }
-        this.connections = new ThreadConnections(url, user, password);
+        this.connections = new ThreadConnections(BaselineDatabase.prepare(serverUrl, user, password, SCHEMA), user, password);
     }
 
     @Override

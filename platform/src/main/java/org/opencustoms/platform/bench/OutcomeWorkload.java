@@ -1,5 +1,6 @@
 package org.opencustoms.platform.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -12,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Outcomes recorded through inspection-service's API as the tablet records them: {@code PUT .../outcome} by the inspector
@@ -21,7 +22,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * takes one outcome after another, the first and then corrections, each with its reason: a correction writes the same
  * rows as a first outcome (a new outcome version, the task, its event, the feedback to selection, the idempotency
  * record), so a pool of real tasks, from real decisions whose feedback selection accepts, serves any number of units.
- * A unit takes a task nobody is recording for; it succeeds on 200, and the task goes back with its new ETag.
+ * A unit takes a task nobody is recording for; it succeeds on 200, and the task goes back with its new ETag. Every task
+ * gathers thousands of corrections in a run, which no real task does: what the service reads per request that grows
+ * with a task's history (its events) costs more as the run goes on.
  */
 final class OutcomeWorkload implements Workload {
 
@@ -39,51 +42,65 @@ final class OutcomeWorkload implements Workload {
     OutcomeWorkload(String inspectionUrl, String inspectorToken, List<ClaimedTask> tasks) {
         this.inspectionUrl = inspectionUrl;
         this.inspectorToken = inspectorToken;
-        this.free = new LinkedBlockingQueue<>(tasks);
+        // fair: a worker that has just put a task back must not take it again before one that has waited longer
+        this.free = new ArrayBlockingQueue<>(tasks.size(), true, tasks);
     }
 
-    int tasks() {
-        return free.size();
-    }
-
+    /**
+     * The bodies are serialised here, untimed; the task is taken in the unit, when it is due, so that a worker waiting
+     * for its due time holds none. Waiting for a free task is timed: it is the queue of a yard whose every task is
+     * being recorded.
+     */
     @Override
     public Unit prepare(long index) throws Exception {
-        ClaimedTask task = free.take(); // waits while every task has a recording in flight, as an inspector's tablet would not
         boolean violation = index % 4 == 0;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(inspectionUrl + "/api/v1/inspections/" + task.id() + "/outcome"))
+        byte[] first = JSON.writeValueAsBytes(outcome(violation, false, index));
+        byte[] correction = JSON.writeValueAsBytes(outcome(violation, true, index));
+        return () -> {
+            ClaimedTask task = free.take();
+            ClaimedTask after = task;
+            try {
+                HttpResponse<String> response = http.send(request(task, task.recorded() ? correction : first), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    after = reread(task);
+                    throw new IOException("inspection-service answered " + response.statusCode() + ": " + response.body());
+                }
+                after = new ClaimedTask(task.id(), response.headers().firstValue("ETag").orElse(task.etag()), true);
+            } finally {
+                free.put(after); // always back: a task lost to an exception would leave the next workers waiting for ever
+            }
+        };
+    }
+
+    private HttpRequest request(ClaimedTask task, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(inspectionUrl + "/api/v1/inspections/" + task.id() + "/outcome"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + inspectorToken)
                 .header("If-Match", task.etag())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(outcome(violation, task.recorded(), index))))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return () -> {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException | InterruptedException e) {
-                free.put(task); // nothing was recorded, or the next If-Match fails and says so
-                throw e;
-            }
-            if (response.statusCode() != 200) {
-                free.put(reread(task));
-                throw new IOException("inspection-service answered " + response.statusCode() + ": " + response.body());
-            }
-            free.put(new ClaimedTask(task.id(), response.headers().firstValue("ETag").orElseThrow(), true));
-        };
     }
 
-    /** The task as it stands after a refused recording, so that the next one sends its current version. */
-    private ClaimedTask reread(ClaimedTask task) throws IOException, InterruptedException {
-        HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(inspectionUrl + "/api/v1/inspections/" + task.id()))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + inspectorToken).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (current.statusCode() != 200) {
+    /** The task as it stands after a refused recording, so that the next one sends its current version; as it was if unreadable. */
+    private ClaimedTask reread(ClaimedTask task) {
+        try {
+            HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(inspectionUrl + "/api/v1/inspections/" + task.id()))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + inspectorToken).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (current.statusCode() != 200) {
+                return task;
+            }
+            JsonNode view = JSON.readTree(current.body());
+            return new ClaimedTask(task.id(), current.headers().firstValue("ETag").orElse(task.etag()), !view.path("outcome").isMissingNode()
+                    && !view.path("outcome").isNull());
+        } catch (IOException e) {
+            return task;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return task;
         }
-        return new ClaimedTask(task.id(), current.headers().firstValue("ETag").orElse(task.etag()),
-                "SUBMITTED".equals(JSON.readTree(current.body()).path("status").asText()));
     }
 
     /** The outcome the bench records: every fourth one with a violation found. */
