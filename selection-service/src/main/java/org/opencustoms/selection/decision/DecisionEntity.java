@@ -75,4 +75,11 @@ public class DecisionEntity {
 
     @Column(name = "log_index", nullable = false)
     public long logIndex;
+
+    /**
+     * The party's filings before this one, as the rules counted them under the log's lock (0: a first-time importer); for
+     * the audit's groups. Null on decisions of a previous version that ran beside the migration adding it.
+     */
+    @Column(name = "party_prior_filings")
+    public Long partyPriorFilings;
 }

@@ -90,7 +90,7 @@ public class DecisionService {
                     Decision decision = decision(filing, version, documentJson, now, rules.version(), score, seed,
                             history.inspectionsToday(), history.previous());
                     return log.append(locked, logContent(decision, rules.ruleSet()))
-                            .chain(index -> decisions.persist(entity(decision, index)))
+                            .chain(index -> decisions.persist(entity(decision, index, history.priorFilings())))
                             .call(saved -> handOff(decision, document, filing, history.previous()))
                             .replaceWith(decision);
                 })))));
@@ -213,7 +213,7 @@ public class DecisionService {
         return decisions.findById(id).map(d -> d.logIndex);
     }
 
-    private static DecisionEntity entity(Decision d, long index) {
+    private static DecisionEntity entity(Decision d, long index, long partyPriorFilings) {
         DecisionEntity e = new DecisionEntity();
         e.id = d.id();
         e.filingId = d.filingId();
@@ -235,6 +235,7 @@ public class DecisionService {
         e.reasons = new String(CanonicalJson.bytes(d.reasons()), StandardCharsets.UTF_8);
         e.supersedes = d.supersedes();
         e.logIndex = index;
+        e.partyPriorFilings = partyPriorFilings;
         return e;
     }
 

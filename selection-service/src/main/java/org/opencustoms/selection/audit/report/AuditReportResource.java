@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencustoms.common.problem.ProblemException;
 import org.opencustoms.selection.config.TimeSource;
 import org.opencustoms.selection.log.DecisionLog;
+import org.opencustoms.selection.log.TreeHead;
 
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,8 @@ public class AuditReportResource {
     public Uni<Response> fairness(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("port") String port,
                                   @QueryParam("groupBy") String groupBy, @QueryParam("format") String format, @Context HttpHeaders headers) {
         GroupBy grouping = parseGroupBy(groupBy);
-        return report(from, to, port, (basis, filings) -> FairnessAnalysis.analyse(basis, filings, grouping, FairnessMethod.STANDARD))
+        return report(from, to, port, (scope, head, now) -> data.byGroup(scope, head.treeSize(), now, grouping),
+                (basis, filings) -> FairnessAnalysis.analyse(basis, filings, grouping, FairnessMethod.STANDARD))
                 .map(report -> respond(report, format, headers, ReportCsv::fairness, "fairness-" + grouping.apiName()));
     }
 
@@ -60,7 +62,7 @@ public class AuditReportResource {
     @Operation(summary = "Estimated violation rate of all traffic from the random picks (Horvitz-Thompson), risk hit rate and lift")
     public Uni<Response> compliance(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("port") String port,
                                     @QueryParam("format") String format, @Context HttpHeaders headers) {
-        return report(from, to, port, ComplianceAnalysis::analyse)
+        return report(from, to, port, (scope, head, now) -> data.byPick(scope, head.treeSize(), now), ComplianceAnalysis::analyse)
                 .map(report -> respond(report, format, headers, ReportCsv::compliance, "compliance"));
     }
 
@@ -72,17 +74,32 @@ public class AuditReportResource {
     public Uni<Response> kpis(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("port") String port,
                               @QueryParam("table") String table, @QueryParam("format") String format, @Context HttpHeaders headers) {
         Function<KpiReport, String> csv = kpiTable(table);
-        return report(from, to, port, KpiAnalysis::analyse).map(report -> respond(report, format, headers, csv, "kpis"));
+        return report(from, to, port, (scope, head, now) -> data.byDay(scope, head.treeSize(), now), AuditDataSource.KpiData::filings,
+                (basis, kpis) -> KpiAnalysis.analyse(basis, kpis.filings(), kpis.latency()))
+                .map(report -> respond(report, format, headers, csv, "kpis"));
     }
 
-    private <T> Uni<T> report(String from, String to, String port, BiFunction<ReportBasis, List<AuditedFiling>, T> analysis) {
+    /** What a report reads, for the decisions of a scope in the log at a signed head, with the outcomes received by a time. */
+    @FunctionalInterface
+    private interface Reading<D> {
+        Uni<D> read(AuditScope scope, TreeHead head, Instant outcomesAsOf);
+    }
+
+    private <T> Uni<T> report(String from, String to, String port, Reading<List<AuditedFiling>> reading,
+                              BiFunction<ReportBasis, List<AuditedFiling>, T> analysis) {
+        return report(from, to, port, reading, Function.identity(), analysis);
+    }
+
+    private <D, T> Uni<T> report(String from, String to, String port, Reading<D> reading, Function<D, List<AuditedFiling>> filings,
+                                 BiFunction<ReportBasis, D, T> analysis) {
         Instant now = time.now();
         AuditScope scope = AuditScope.parse(from, to, port, now);
         return log.currentTreeHead().onFailure().retry().atMost(2)
-                .chain(head -> data.filings(scope, head.treeSize(), now).map(filings -> {
-                    long inspected = filings.stream().filter(AuditedFiling::inspected).count();
-                    ReportBasis basis = new ReportBasis(scope.from(), scope.to(), scope.port(), filings.size(), inspected, head, now);
-                    return analysis.apply(basis, filings);
+                .chain(head -> reading.read(scope, head, now).map(data -> {
+                    List<AuditedFiling> counted = filings.apply(data);
+                    long inspected = counted.stream().mapToLong(AuditedFiling::inspectedCount).sum();
+                    ReportBasis basis = new ReportBasis(scope.from(), scope.to(), scope.port(), AuditedFiling.total(counted), inspected, head, now);
+                    return analysis.apply(basis, data);
                 }));
     }
 

@@ -5,6 +5,7 @@ import org.opencustoms.selection.audit.stats.HajekEstimate;
 import org.opencustoms.selection.audit.stats.SampledUnit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -30,17 +31,15 @@ public final class ComplianceAnalysis {
         long riskHits = 0;
         for (AuditedFiling filing : filings) {
             if (filing.pickedAtRandom() && filing.randomRate() > 0) {
-                randomPicks++;
+                randomPicks += filing.count();
                 if (filing.inspected()) {
-                    sample.add(new SampledUnit(filing.randomRate(), filing.hit()));
+                    sample.addAll(Collections.nCopies(Math.toIntExact(filing.count()), new SampledUnit(filing.randomRate(), filing.hit())));
                 }
             }
             if (filing.pickedByRisk()) {
-                riskPicks++;
-                if (filing.inspected()) {
-                    riskInspected++;
-                    riskHits += filing.hit() ? 1 : 0;
-                }
+                riskPicks += filing.count();
+                riskInspected += filing.inspectedCount();
+                riskHits += filing.hitCount();
             }
         }
         HajekEstimate estimate = Hajek.estimate(sample);

@@ -243,23 +243,19 @@ public final class FairnessAnalysis {
         double maxRandomRate = Double.NEGATIVE_INFINITY;
 
         void add(AuditedFiling filing) {
-            filings++;
-            expectedRandomPicks += filing.randomRate();
+            filings += filing.count();
+            expectedRandomPicks += filing.randomRate() * filing.count();
             minRandomRate = Math.min(minRandomRate, filing.randomRate());
             maxRandomRate = Math.max(maxRandomRate, filing.randomRate());
             if (filing.pickedByRisk()) {
-                riskPicks++;
-                if (filing.inspected()) {
-                    riskInspected++;
-                    riskHits += filing.hit() ? 1 : 0;
-                }
+                riskPicks += filing.count();
+                riskInspected += filing.inspectedCount();
+                riskHits += filing.hitCount();
             }
             if (filing.pickedAtRandom()) {
-                randomPicks++;
-                if (filing.inspected()) {
-                    randomInspected++;
-                    randomHits += filing.hit() ? 1 : 0;
-                }
+                randomPicks += filing.count();
+                randomInspected += filing.inspectedCount();
+                randomHits += filing.hitCount();
             }
         }
 

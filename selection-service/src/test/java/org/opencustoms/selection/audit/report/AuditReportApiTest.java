@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -70,7 +71,11 @@ class AuditReportApiTest {
                 .body("lanes", hasSize(4))
                 .body("lanes.share.count.sum()", equalTo(6))
                 .body("days.decisions.sum()", equalTo(6))
-                .body("filingToDecisionMillis.count", equalTo(6));
+                .body("filingToDecisionMillis.count", equalTo(6))
+                .body("filingToDecisionMillis.p50", greaterThanOrEqualTo(0f))
+                .body("filingToDecisionMillis.p95", greaterThanOrEqualTo(0f));
+        Map<String, Number> latency = supervisor().get("/api/v1/audit/kpis?port=" + port).then().extract().path("filingToDecisionMillis");
+        assertTrue(latency.get("p50").doubleValue() <= latency.get("p95").doubleValue(), latency.toString());
     }
 
     @Test

@@ -39,6 +39,26 @@ class ComplianceAnalysisTest {
     }
 
     @Test
+    void filingsCountedTogetherGiveTheEstimateEachOneGives() {
+        List<AuditedFiling> history = new SyntheticHistory(5)
+                .add("CN", "USLAX", 5_000, 0.10, 0.40, 0.02, 0.12, 0.9)
+                .add("CN", "USSEA", 5_000, 0.10, 0.40, 0.08, 0.06, 0.9)
+                .filings();
+        List<AuditedFiling> counted = SyntheticHistory.counted(history, f -> new AuditedFiling(null, null, f.pickedByRisk(), f.pickedAtRandom(),
+                f.randomRate(), null, null, false, f.violationFound(), null, null, null, null, false));
+
+        ComplianceReport each = ComplianceAnalysis.analyse(SyntheticHistory.basis(history), history);
+        ComplianceReport together = ComplianceAnalysis.analyse(SyntheticHistory.basis(counted), counted);
+
+        assertTrue(counted.size() <= 2 * 2 * 2 * 3, counted.size() + " rows");
+        assertEquals(each.riskPicks(), together.riskPicks());
+        assertEquals(each.allTraffic().sampled(), together.allTraffic().sampled());
+        assertEquals(each.allTraffic().randomPicks(), together.allTraffic().randomPicks());
+        assertEquals(each.allTraffic().violationRate(), together.allTraffic().violationRate(), 1e-12);
+        assertEquals(each.allTraffic().upper(), together.allTraffic().upper(), 1e-12);
+    }
+
+    @Test
     void riskTargetingIsComparedWithAllTraffic() {
         List<AuditedFiling> history = new SyntheticHistory(4)
                 .add("CN", "USLAX", 5_000, 0.10, 0.40, 0.05, 0.04, 1.0)

@@ -41,6 +41,27 @@ class FairnessAnalysisTest {
     }
 
     @Test
+    void filingsCountedTogetherGiveTheReportEachOneGives() {
+        List<AuditedFiling> history = new SyntheticHistory(7)
+                .origin("CN", 800, 0.10, 0.30, 0.02, 0.03)
+                .origin("VN", 800, 0.40, 0.05, 0.02, 0.03)
+                .origin("MX", 800, 0.10, 0.30, 0.02, 0.03)
+                .filings();
+        List<AuditedFiling> counted = SyntheticHistory.counted(history, f -> new AuditedFiling(null, null, f.pickedByRisk(), f.pickedAtRandom(),
+                f.randomRate(), null, null, false, f.violationFound(), f.countryOfOrigin(), null, null, null, false));
+
+        FairnessReport each = analyse(history, GroupBy.COUNTRY_OF_ORIGIN);
+        FairnessReport together = analyse(counted, GroupBy.COUNTRY_OF_ORIGIN);
+
+        assertTrue(counted.size() <= 3 * 2 * 2 * 3, counted.size() + " rows");
+        assertEquals(each.basis(), together.basis());
+        assertEquals(flags(each), flags(together));
+        // counts are integers either way, and one random rate makes the draws' test one on counts too: equal to the last bit
+        assertEquals(each.groups(), together.groups());
+        assertEquals(each.randomIndependence(), together.randomIndependence());
+    }
+
+    @Test
     void anUnbiasedHistoryRaisesNoFlag() {
         FairnessReport report = analyse(unbiased(1), GroupBy.COUNTRY_OF_ORIGIN);
 

@@ -5,8 +5,13 @@ import org.opencustoms.selection.log.TreeHead;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Seeded filing histories where the truth is planted: who risk picks, who the draw picks, who violates. */
 final class SyntheticHistory {
@@ -52,8 +57,23 @@ final class SyntheticHistory {
         return filings;
     }
 
+    /**
+     * The filings as the database counts them for a report: each cut down to what the report reads ({@code readBy}),
+     * then the equal ones counted together.
+     */
+    static List<AuditedFiling> counted(List<AuditedFiling> filings, UnaryOperator<AuditedFiling> readBy) {
+        Map<AuditedFiling, Long> counts = filings.stream().map(readBy)
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().map(e -> {
+            AuditedFiling f = e.getKey();
+            return new AuditedFiling(f.port(), f.lane(), f.pickedByRisk(), f.pickedAtRandom(), f.randomRate(), f.filedAt(), f.decidedAt(),
+                    f.filedLate(), f.violationFound(), f.countryOfOrigin(), f.importer(), f.carrier(), f.htsChapter(), f.firstTimeImporter(),
+                    e.getValue());
+        }).toList();
+    }
+
     static ReportBasis basis(List<AuditedFiling> filings) {
-        return new ReportBasis(FROM, TO, null, filings.size(), filings.stream().filter(AuditedFiling::inspected).count(),
-                new TreeHead(filings.size(), "root", TO, TO.toEpochMilli(), "sig", "key"), TO);
+        return new ReportBasis(FROM, TO, null, AuditedFiling.total(filings), filings.stream().mapToLong(AuditedFiling::inspectedCount).sum(),
+                new TreeHead(AuditedFiling.total(filings), "root", TO, TO.toEpochMilli(), "sig", "key"), TO);
     }
 }
