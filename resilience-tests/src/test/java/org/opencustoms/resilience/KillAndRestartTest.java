@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opencustoms.common.identity.Roles;
 import org.opencustoms.proto.scan.v1.ScannerIdentity;
 import org.opencustoms.platform.bench.AnalysisResult;
+import org.opencustoms.platform.bench.AuditResult;
 import org.opencustoms.platform.bench.Benchmarks;
 import org.opencustoms.platform.bench.IngestResult;
 import org.opencustoms.platform.bench.LoadResult;
@@ -187,7 +188,7 @@ class KillAndRestartTest {
     @Order(3)
     void theBenchmarksRunAgainstThePlatform() {
         Benchmarks.Request smoke = new Benchmarks.Request("all", Duration.ofSeconds(1), Duration.ofSeconds(2), 4,
-                List.of(5.0), 2, 1, List.of(0.1), "bench all (smoke run of KillAndRestartTest)");
+                List.of(5.0), 2, 1, List.of(0.1), List.of(5_000L, 10_000L), "bench all (smoke run of KillAndRestartTest)");
         assertEveryRunSucceeded(Benchmarks.selection(smoke, options, OUT));
 
         List<IngestResult> sizes = Benchmarks.ingest(smoke, options, OUT);
@@ -200,6 +201,13 @@ class KillAndRestartTest {
         assertTrue(analysis.megapixels() > 0 && analysis.serviceMillis() > 0 && analysis.inProcessMillis() > 0, analysis.toString());
 
         assertEveryRunSucceeded(Benchmarks.inspection(smoke, options, OUT));
+
+        // the bench itself fails when a report covers fewer decisions than the log holds or the log does not verify
+        List<AuditResult> logSizes = Benchmarks.audit(smoke, options, OUT);
+        assertEquals(2, logSizes.size());
+        assertEquals(10_000, logSizes.get(1).decisions());
+        assertEquals(List.of("fairness by origin", "fairness by importer", "compliance", "KPIs", "log verification"),
+                logSizes.get(1).timings().stream().map(AuditResult.Timing::name).toList());
     }
 
     /** The smoke's closed loop, open loop and baseline each did some work and no request failed. */

@@ -23,16 +23,19 @@ import java.util.Set;
 /** {@code bin/platform bench}: the benchmarks against the platform running on this machine. */
 public final class Benchmarks {
 
-    public static final Set<String> NAMES = Set.of("selection", "ingest", "analysis", "inspection", "all");
+    public static final Set<String> NAMES = Set.of("selection", "ingest", "analysis", "inspection", "audit", "all");
 
     /**
      * What a benchmark run asks for: selection's and inspection's warm-up, run length, concurrency and offered rates; for ingest and
      * analysis, the scans measured per size, the unmeasured warm-up scans before them and the sizes (relative to a
-     * full-resolution scan).
+     * full-resolution scan); for audit, the sizes of the log it is measured at.
      */
     public record Request(String name, Duration warmUp, Duration duration, int connections, List<Double> offeredRates,
-                          int scansPerSize, int warmUpScans, List<Double> scales, String commandLine) {
+                          int scansPerSize, int warmUpScans, List<Double> scales, List<Long> logSizes, String commandLine) {
     }
+
+    /** Each report is asked for this many times at each size of the log (the verification once). */
+    private static final int AUDIT_REPEATS = 3;
 
     private Benchmarks() {
     }
@@ -53,6 +56,9 @@ public final class Benchmarks {
         }
         if (request.name().equals("inspection") || request.name().equals("all")) {
             inspection(request, options, out);
+        }
+        if (request.name().equals("audit") || request.name().equals("all")) {
+            audit(request, options, out);
         }
     }
 
@@ -77,6 +83,24 @@ public final class Benchmarks {
                     databaseServer(options), EmbeddedDatabase.SUPERUSER, out).run(loadSettings(request));
         } catch (SQLException e) {
             throw new PlatformException("the plain JDBC baseline could not use the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The supervisors' reports and the log's verification at each size of the log, beside plain JDBC; one result a size. */
+    public static List<AuditResult> audit(Request request, PlatformOptions options, PrintStream out) {
+        describe(request, out);
+        TokenIssuer tokens = TokenIssuer.forKeys(PlatformKeys.loadOrCreate(options.dataDirectory()));
+        AuditBench bench = new AuditBench(ServiceSpec.SELECTION.baseUrl(), new FilingWorkload(ServiceSpec.SELECTION.baseUrl(), tokens, 13),
+                new DemoIdentities(options.dataDirectory()).as(Roles.SUPERVISOR), databaseServer(options) + "/" + ServiceSpec.SELECTION.database(),
+                EmbeddedDatabase.SUPERUSER, out);
+        try {
+            return bench.run(new AuditBench.Settings(request.logSizes(), AUDIT_REPEATS));
+        } catch (SQLException e) {
+            throw new PlatformException("the audit benchmark could not use selection's database: " + e.getMessage(), e);
+        } catch (PlatformException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PlatformException("the audit benchmark could not file the shipments it copies: " + e.getMessage(), e);
         }
     }
 

@@ -213,7 +213,7 @@ public final class PlatformCli implements Runnable {
                     + "a baseline of the same work measured in the same run (see docs/benchmarks.md).")
     static final class Bench extends LocalPlatformCommand {
 
-        @CommandLine.Parameters(paramLabel = "NAME", description = "selection, ingest, analysis, inspection or all")
+        @CommandLine.Parameters(paramLabel = "NAME", description = "selection, ingest, analysis, inspection, audit or all")
         String name;
 
         @Option(names = "--seconds", paramLabel = "S", description = "each measured run, 1 to 600 s (default ${DEFAULT-VALUE})")
@@ -241,10 +241,15 @@ public final class PlatformCli implements Runnable {
                 description = "ingest and analysis: scan sizes relative to full resolution, above 0 up to 1 (default ${DEFAULT-VALUE})")
         List<Double> scales = List.of(0.25, 0.5, 1.0);
 
+        @Option(names = "--log-sizes", paramLabel = "N", split = ",",
+                description = "audit: the sizes of the decision log it is measured at, increasing, 100 to 5000000 (default ${DEFAULT-VALUE}); "
+                        + "it generates the decisions it lacks straight into the database")
+        List<Long> logSizes = List.of(10_000L, 100_000L, 1_000_000L);
+
         @Override
         public Integer call() {
             if (!Benchmarks.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection, ingest, analysis, inspection or all");
+                throw new ParameterException(spec.commandLine(), "no benchmark named " + name + "; use selection, ingest, analysis, inspection, audit or all");
             }
             if (scans < 1 || scans > 100 || warmUpScans < 0 || warmUpScans > 200 || scales.isEmpty()
                     || scales.stream().anyMatch(scale -> !(scale > 0 && scale <= 1))) {
@@ -260,9 +265,13 @@ public final class PlatformCli implements Runnable {
             if (rates.stream().anyMatch(rate -> !(rate >= 1 && rate <= 100_000))) {
                 throw new ParameterException(spec.commandLine(), "--rates takes rates from 1 to 100000 per second");
             }
+            if (logSizes.isEmpty() || logSizes.stream().anyMatch(size -> size < 100 || size > 5_000_000)
+                    || !logSizes.equals(logSizes.stream().sorted().distinct().toList())) {
+                throw new ParameterException(spec.commandLine(), "--log-sizes takes increasing sizes from 100 to 5000000");
+            }
             String commandLine = "bin/platform " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             Benchmarks.Request request = new Benchmarks.Request(name, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
-                    connections, rates, scans, warmUpScans, scales, commandLine);
+                    connections, rates, scans, warmUpScans, scales, logSizes, commandLine);
             PlatformOptions options = options();
             return cli.onPlatform(options, () -> {
                 Benchmarks.run(request, options, cli.out);
