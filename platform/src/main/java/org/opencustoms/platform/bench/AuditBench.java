@@ -1,15 +1,10 @@
 package org.opencustoms.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opencustoms.platform.cli.PlatformException;
+import org.opencustoms.platform.demo.ApiClient;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -39,7 +34,6 @@ final class AuditBench {
     /** Decisions of the service's own that the generated ones copy: enough for the traffic's mix of parties, ports and lanes. */
     private static final int TEMPLATES = 200;
     private static final Duration PATIENCE = Duration.ofMinutes(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> REPORTS = reports();
 
     /**
@@ -58,17 +52,16 @@ final class AuditBench {
              GROUP BY 1
             """;
 
-    private final String selectionUrl;
+    private final ApiClient selection;
     private final Workload filings;
     private final Map<String, String> supervisor;
     private final String databaseUrl;
     private final String databaseUser;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AuditBench(String selectionUrl, Workload filings, Map<String, String> supervisor, String selectionDatabaseUrl, String databaseUser,
+    AuditBench(ApiClient selection, Workload filings, Map<String, String> supervisor, String selectionDatabaseUrl, String databaseUser,
                PrintStream out) {
-        this.selectionUrl = selectionUrl;
+        this.selection = selection;
         this.filings = filings;
         this.supervisor = supervisor;
         this.databaseUrl = selectionDatabaseUrl;
@@ -134,20 +127,11 @@ final class AuditBench {
     }
 
     private JsonNode get(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(selectionUrl + path)).timeout(PATIENCE).GET();
-        supervisor.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new PlatformException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new PlatformException("GET " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("interrupted");
+        ApiClient.Reply reply = selection.get(path, supervisor, PATIENCE);
+        if (reply.status() != 200) {
+            throw new PlatformException("GET " + path + " answered " + reply.status() + ": " + reply.body());
         }
+        return reply.body();
     }
 
     /** The baseline of the reports: the period's filings counted by origin in PostgreSQL, the counts read by plain JDBC. */

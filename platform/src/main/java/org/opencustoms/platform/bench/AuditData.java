@@ -14,7 +14,10 @@ import java.sql.Statement;
  * have appended (the template's decision, disclosed part and salts, under an envelope naming the new index, so that its
  * commitment, leaf hash and the stored subtree hashes above it all verify) and, for an inspection, its outcome. Copies are
  * spread over the last 29 days, so a report of the last 30 covers them all; the random draw is made again at the
- * template's recorded rate; importers are told apart by a suffix, about a thousand to a template's party.
+ * template's recorded rate; importers are told apart by a suffix, about a thousand to a template's party. A party's
+ * earlier filings are counted when its copy is written, as the service counts them when deciding; a later chunk may add
+ * filings dated before it (copies are not written in time order), which the count written earlier does not see, so a
+ * party can have more than one first-time filing. That changes a group's size, not the work of a report.
  */
 final class AuditData {
 

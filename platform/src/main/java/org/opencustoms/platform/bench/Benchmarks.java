@@ -90,7 +90,7 @@ public final class Benchmarks {
     public static List<AuditResult> audit(Request request, PlatformOptions options, PrintStream out) {
         describe(request, out);
         TokenIssuer tokens = TokenIssuer.forKeys(PlatformKeys.loadOrCreate(options.dataDirectory()));
-        AuditBench bench = new AuditBench(ServiceSpec.SELECTION.baseUrl(), new FilingWorkload(ServiceSpec.SELECTION.baseUrl(), tokens, 13),
+        AuditBench bench = new AuditBench(new ApiClient(ServiceSpec.SELECTION.baseUrl()), new FilingWorkload(ServiceSpec.SELECTION.baseUrl(), tokens, 13),
                 new DemoIdentities(options.dataDirectory()).as(Roles.SUPERVISOR), databaseServer(options) + "/" + ServiceSpec.SELECTION.database(),
                 EmbeddedDatabase.SUPERUSER, out);
         try {

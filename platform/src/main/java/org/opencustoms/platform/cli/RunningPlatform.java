@@ -24,7 +24,11 @@ import java.util.Map;
  */
 public final class RunningPlatform implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * A service that exits is reported at once; one still starting may be migrating a large database (selection's V9
+     * rewrites every filing version), so it is given minutes.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SERVICE_TOKEN_TTL = Duration.ofDays(30);
 
     private final InstanceLock lock;

@@ -59,7 +59,12 @@ public final class ApiClient {
     }
 
     public Reply get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        return get(path, headers, Duration.ofSeconds(60));
+    }
+
+    /** A GET that may take up to {@code timeout} to be answered (a report over a large database, a full log verification). */
+    public Reply get(String path, Map<String, String> headers, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET();
         headers.forEach(request::header);
         return send(request.build());
     }
