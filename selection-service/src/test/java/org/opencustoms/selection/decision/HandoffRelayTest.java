@@ -69,7 +69,8 @@ class HandoffRelayTest {
         assertEquals("PENDING", state(second), "an outage leaves the hand-off queued");
 
         STATUS.set(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(second)));
+        // after two or more failures the next try can be 8 or 16 s away, behind a breaker open for up to 10 s
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(state(second)));
     }
 
     @Test
@@ -82,7 +83,10 @@ class HandoffRelayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts(decision) >= 2);
 
         STATUS.set(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> CALLS.stream().anyMatch(call ->
+        // the task's hand-off has failed twice or more: its next try can be 8 s away, 16 s after a third failure (backoff from
+        // 2 s, jitter in the upper half), behind a breaker open for up to 10 s, and the task and then its cancellation each
+        // wait for a 5 s poll: more than the 20 s this once allowed on a loaded machine
+        await().atMost(Duration.ofSeconds(60)).until(() -> CALLS.stream().anyMatch(call ->
                 call.startsWith("/api/v1/inspections/cancellations ") && call.contains(filingId)));
         List<String> forFiling = CALLS.stream().filter(call -> call.contains(filingId)).toList();
         assertEquals(2, forFiling.size(), "the task, then its cancellation: " + forFiling);
