@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,9 +174,7 @@ final class AnalysisBench {
                     inProcess.get(i)[2]);
         }
         int scans = analyses.size();
-        Arrays.sort(overheads);
-        double medianOverhead = scans % 2 == 1 ? overheads[scans / 2] : (overheads[scans / 2 - 1] + overheads[scans / 2]) / 2;
-        return new AnalysisResult(scale, megapixels / scans, service / scans, received / scans, inProcessTotal / scans, medianOverhead);
+        return new AnalysisResult(scale, megapixels / scans, service / scans, received / scans, inProcessTotal / scans, Median.of(overheads));
     }
 
     /** What the service gives each worker by default: the cores shared among its workers, as its readiness reports them. */

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,10 +100,10 @@ final class AuditBench {
 
     private AuditResult measure(long decisions, double generated, int repeats) throws SQLException {
         List<AuditResult.Timing> timings = new ArrayList<>();
-        double countsBaseline = median(repeat(repeats, this::countReportRows));
+        double countsBaseline = Median.of(repeat(repeats, this::countReportRows));
         for (Map.Entry<String, String> report : REPORTS.entrySet()) {
             double[] millis = repeat(repeats, () -> report(report.getValue(), decisions));
-            timings.add(new AuditResult.Timing(report.getKey(), millis[0], median(millis), countsBaseline));
+            timings.add(new AuditResult.Timing(report.getKey(), millis[0], Median.of(millis), countsBaseline));
         }
         double verified = timed(() -> verify(decisions));
         timings.add(new AuditResult.Timing("log verification", verified, verified, timed(this::rehashLeaves)));
@@ -185,7 +186,7 @@ final class AuditBench {
     }
 
     private static Map<String, String> reports() {
-        Map<String, String> reports = new java.util.LinkedHashMap<>();
+        Map<String, String> reports = new LinkedHashMap<>();
         reports.put("fairness by origin", "/api/v1/audit/fairness?groupBy=origin");
         reports.put("fairness by importer", "/api/v1/audit/fairness?groupBy=importer");
         reports.put("compliance", "/api/v1/audit/compliance");
@@ -209,13 +210,6 @@ final class AuditBench {
         long started = System.nanoTime();
         work.run();
         return (System.nanoTime() - started) / 1e6;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static MessageDigest sha256() {
