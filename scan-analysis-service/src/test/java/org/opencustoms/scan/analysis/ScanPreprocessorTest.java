@@ -74,25 +74,39 @@ class ScanPreprocessorTest {
     }
 
     @Test
-    void tilesCoverTheRegionWithOverlapAndStayInsideTheImage() {
-        Rect region = new Rect(40, 10, 300, 200);
-        List<Rect> tiles = ScanPreprocessor.tiles(region, 400, 256, 64, 32);
-        for (Rect tile : tiles) {
-            assertTrue(tile.x >= 0 && tile.y >= 0 && tile.x + 64 <= 400 && tile.y + 64 <= 256, tile.toString());
+    void theDetectorSeesTheWholeScanPaddedWithAirToItsStride() {
+        int width = 9;
+        int height = 8;
+        float[] attenuation = new float[width * height];
+        float[] detail = new float[width * height];
+        for (int i = 0; i < attenuation.length; i++) {
+            attenuation[i] = 20f * i / attenuation.length; // up to 20, clipped to 3 once scaled by a quarter
+            detail[i] = i % 2 == 0 ? -5f : 0.25f;
         }
-        boolean[][] covered = new boolean[256][400];
-        for (Rect tile : tiles) {
-            Rect core = ModelInputs.core(tile);
-            for (int y = core.y; y < core.y + core.height; y++) {
-                Arrays.fill(covered[y], core.x, core.x + core.width, true);
+        ModelInputs.Planes planes = new ModelInputs.Planes(width, height, attenuation, detail);
+        assertEquals(12, ModelInputs.paddedWidth(width));
+        assertEquals(8, ModelInputs.paddedWidth(8));
+        float[] input = planes.whole();
+        assertEquals(ScanNetworks.INPUT_CHANNELS * height * 12, input.length);
+        int plane = height * 12;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < 12; x++) {
+                float a = input[y * 12 + x];
+                float d = input[plane + y * 12 + x];
+                if (x >= width) {
+                    assertEquals(0f, a, "padding is air");
+                    assertEquals(0f, d, "padding has no detail");
+                } else {
+                    int source = y * width + x;
+                    assertEquals(Math.min(3f, attenuation[source] / 4f), a, 1e-6);
+                    assertEquals(source % 2 == 0 ? -3f : 0.5f, d, 1e-6);
+                }
             }
         }
-        for (int y = region.y + 16; y < region.y + region.height - 16; y++) {
-            for (int x = region.x + 16; x < region.x + region.width - 16; x++) {
-                assertTrue(covered[y][x], "pixel " + x + "," + y + " is in no tile's central square");
-            }
-        }
-        assertThrows(IllegalArgumentException.class, () -> ScanPreprocessor.tiles(region, 50, 256, 64, 32));
+        float[] mirrored = new float[ScanNetworks.INPUT_CHANNELS * 4 * 4];
+        planes.write(new Rect(0, 0, 4, 4), true, mirrored, 0);
+        assertEquals(input[3], mirrored[0], 1e-6);
+        assertEquals(input[0], mirrored[3], 1e-6);
     }
 
     @Test

@@ -299,6 +299,7 @@ class ScanAnalysisPipelineTest {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(Files.readAllBytes(Path.of("../scan-models/models/scan/threat-detector-0000.params")));
         digest.update(Files.readAllBytes(Path.of("../scan-models/models/scan/empty-verifier-0000.params")));
+        digest.update(Files.readAllBytes(Path.of("../scan-models/models/scan/detector.json")));
         return "scan-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 }

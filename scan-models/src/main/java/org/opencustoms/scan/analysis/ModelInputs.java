@@ -5,28 +5,20 @@ import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-import java.util.List;
 
 /** Turns a normalized scan into the float tensors the networks take. */
 public final class ModelInputs {
 
-    /** Tiles are classified for their central square; the rest of the tile is context. */
-    public static final int STRIDE = ScanNetworks.TILE / 2;
-    public static final int CORE_OFFSET = (ScanNetworks.TILE - STRIDE) / 2;
-
     private ModelInputs() {
     }
 
-    /** The central square a tile answers for. */
-    public static Rect core(Rect tile) {
-        return new Rect(tile.x + CORE_OFFSET, tile.y + CORE_OFFSET, STRIDE, STRIDE);
+    /** The width the detector is given: the scan's, rounded up to a multiple of its output stride (the rest is air). */
+    public static int paddedWidth(int width) {
+        int stride = ScanNetworks.OUTPUT_STRIDE;
+        return (width + stride - 1) / stride * stride;
     }
 
-    public static List<Rect> tiles(NormalizedScan scan) {
-        return ScanPreprocessor.tiles(scan.container(), scan.width(), scan.height(), ScanNetworks.TILE, STRIDE);
-    }
-
-    /** The scan's two channels as row-major arrays, read once so tiles are cut without JNI calls. */
+    /** The scan's two channels as row-major arrays, read once so windows are cut without JNI calls. */
     public record Planes(int width, int height, float[] attenuation, float[] detail) {
 
         public static Planes of(NormalizedScan scan) {
@@ -37,15 +29,31 @@ public final class ModelInputs {
             return new Planes(scan.width(), scan.height(), attenuation, detail);
         }
 
-        /** Writes one tile (channels x TILE x TILE) at {@code offset}; mirrored left-right when asked, for augmentation. */
-        public void writeTile(Rect tile, boolean mirror, float[] target, int offset) {
-            int size = ScanNetworks.TILE;
-            int plane = size * size;
-            for (int y = 0; y < size; y++) {
-                int row = (tile.y + y) * width;
-                for (int x = 0; x < size; x++) {
-                    int source = row + tile.x + (mirror ? size - 1 - x : x);
-                    int index = offset + y * size + x;
+        /** The detector's input for the whole scan, channels x height x {@link #paddedWidth}. */
+        public float[] whole() {
+            int padded = paddedWidth(width);
+            float[] values = new float[ScanNetworks.INPUT_CHANNELS * height * padded];
+            write(new Rect(0, 0, padded, height), false, values, 0);
+            return values;
+        }
+
+        /**
+         * Writes a window (channels x its height x its width) at {@code offset}, mirrored left-right when asked (for
+         * augmentation); the parts of the window outside the scan read as air.
+         */
+        public void write(Rect window, boolean mirror, float[] target, int offset) {
+            int plane = window.width * window.height;
+            for (int y = 0; y < window.height; y++) {
+                int sourceY = window.y + y;
+                for (int x = 0; x < window.width; x++) {
+                    int sourceX = window.x + (mirror ? window.width - 1 - x : x);
+                    int index = offset + y * window.width + x;
+                    if (sourceY < 0 || sourceY >= height || sourceX < 0 || sourceX >= width) {
+                        target[index] = 0f;
+                        target[index + plane] = 0f;
+                        continue;
+                    }
+                    int source = sourceY * width + sourceX;
                     target[index] = clamp(attenuation[source] / 4f, 0f, 3f);
                     target[index + plane] = clamp(detail[source] * 2f, -3f, 3f);
                 }
@@ -53,7 +61,7 @@ public final class ModelInputs {
         }
     }
 
-    /** The container region resampled to the empty verifier's input, attenuation scaled as for tiles. */
+    /** The container region resampled to the empty verifier's input, attenuation scaled as for the detector. */
     public static float[] emptyInput(NormalizedScan scan, MatScope scope) {
         Mat region = scope.track(new Mat(scan.attenuation(), scan.container()));
         Mat resized = scope.newMat();

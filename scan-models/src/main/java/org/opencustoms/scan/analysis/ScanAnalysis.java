@@ -14,9 +14,9 @@ public record ScanAnalysis(double threatScore, double emptyScore, List<Region> r
     /**
      * A suspect region in the original image's pixels.
      *
-     * @param score the detector's highest score inside the region
-     * @param threatClass the kind of threat the detector favours there, or null when it cannot tell (the shipped tile
-     *     detector tells no kinds apart, so its regions always carry null)
+     * @param score the detector's highest cell probability inside the region
+     * @param threatClass the kind of threat the detector favours there, or null when it cannot tell (regions stored before
+     *     the detector told kinds apart)
      */
     public record Region(int x, int y, int width, int height, double score, ThreatClass threatClass) {
     }

@@ -7,12 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
 import org.opencustoms.scan.imaging.Image16;
 import org.opencustoms.scan.imaging.Modality;
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
@@ -25,18 +22,17 @@ import java.util.List;
  */
 public final class ScanAnalyzer implements AutoCloseable {
 
-    /** Tiles at or above this score form regions. */
-    public static final double REGION_THRESHOLD = 0.5;
-    private static final int BATCH = 128;
-
     private final Predictor<NDList, NDList> threat;
     private final Predictor<NDList, NDList> empty;
+    private final ThreatScoring scoring;
     private final NDManager manager;
     private final String modelVersion;
 
-    ScanAnalyzer(Predictor<NDList, NDList> threat, Predictor<NDList, NDList> empty, NDManager manager, String modelVersion) {
+    ScanAnalyzer(Predictor<NDList, NDList> threat, Predictor<NDList, NDList> empty, ThreatScoring scoring, NDManager manager,
+                 String modelVersion) {
         this.threat = threat;
         this.empty = empty;
+        this.scoring = scoring;
         this.manager = manager;
         this.modelVersion = modelVersion;
     }
@@ -74,43 +70,25 @@ public final class ScanAnalyzer implements AutoCloseable {
         ScanInputs.check(image, i0);
         long start = System.nanoTime();
         NormalizedScan scan = ScanPreprocessor.normalize(image, modality, i0, scope);
-        List<Rect> tiles = ModelInputs.tiles(scan);
         ModelInputs.Planes planes = ModelInputs.Planes.of(scan);
         long preprocessed = System.nanoTime();
-        float[] scores = tileScores(planes, tiles);
+        ThreatHeatMap heat = heatMap(threat, manager, planes);
+        Rect containerCells = heat.cellsOf(scan.container());
+        double threatScore = scoring.score(heat.features(containerCells));
+        List<ScanAnalysis.Region> regions = regions(scan, heat, containerCells, scoring.regionThreshold(), scope);
         long threatDone = System.nanoTime();
         double emptyScore = sigmoid(run(empty, manager, ModelInputs.emptyInput(scan, scope), ScanNetworks.emptyInputShape(1))[0]);
         long emptyDone = System.nanoTime();
-        double threatScore = 0;
-        for (float score : scores) {
-            threatScore = Math.max(threatScore, score);
-        }
-        List<ScanAnalysis.Region> regions = regions(scan, tiles, scores, scope);
         return new Analysed(new ScanAnalysis(threatScore, emptyScore, regions, modelVersion, new ScanAnalysis.Timings(
                 (preprocessed - start) / 1e6, (threatDone - preprocessed) / 1e6, (emptyDone - threatDone) / 1e6,
                 (double) image.width() * image.height() / 1e6)), scan);
     }
 
-    private float[] tileScores(ModelInputs.Planes planes, List<Rect> tiles) {
-        return tileScores(threat, manager, planes, tiles);
-    }
-
-    /** Threat scores of tiles, in batches through a threat-detector predictor (also used to mine hard negatives while training). */
-    public static float[] tileScores(Predictor<NDList, NDList> threat, NDManager manager, ModelInputs.Planes planes, List<Rect> tiles) {
-        float[] scores = new float[tiles.size()];
-        int tileValues = ScanNetworks.TILE_CHANNELS * ScanNetworks.TILE * ScanNetworks.TILE;
-        for (int from = 0; from < tiles.size(); from += BATCH) {
-            int count = Math.min(BATCH, tiles.size() - from);
-            float[] batch = new float[count * tileValues];
-            for (int i = 0; i < count; i++) {
-                planes.writeTile(tiles.get(from + i), false, batch, i * tileValues);
-            }
-            float[] logits = run(threat, manager, batch, ScanNetworks.threatInputShape(count));
-            for (int i = 0; i < count; i++) {
-                scores[from + i] = (float) sigmoid(logits[i]);
-            }
-        }
-        return scores;
+    /** The detector's heat map over a whole normalized scan (also used while training, to fit the second stage). */
+    public static ThreatHeatMap heatMap(Predictor<NDList, NDList> threat, NDManager manager, ModelInputs.Planes planes) {
+        int width = ModelInputs.paddedWidth(planes.width());
+        float[] output = run(threat, manager, planes.whole(), ScanNetworks.threatInputShape(1, planes.height(), width));
+        return ThreatHeatMap.of(output, planes.height() / ScanNetworks.OUTPUT_STRIDE, width / ScanNetworks.OUTPUT_STRIDE);
     }
 
     private static float[] run(Predictor<NDList, NDList> predictor, NDManager manager, float[] input, ai.djl.ndarray.types.Shape shape) {
@@ -125,31 +103,45 @@ public final class ScanAnalyzer implements AutoCloseable {
         }
     }
 
-    /** Tiles above the threshold paint their central squares onto a heat map; its blobs (OpenCV contours) are the regions. */
-    private static List<ScanAnalysis.Region> regions(NormalizedScan scan, List<Rect> tiles, float[] scores, MatScope scope) {
-        Mat heat = scope.track(Mat.zeros(scan.height(), scan.width(), CvType.CV_32F));
-        for (int i = 0; i < tiles.size(); i++) {
-            if (scores[i] >= REGION_THRESHOLD) {
-                Mat core = scope.track(heat.submat(ModelInputs.core(tiles.get(i))));
-                Core.max(core, new Scalar(scores[i]), core);
+    /**
+     * The container's cells at or above the threshold, grouped into 8-connected blobs (OpenCV), each a region scaled back to
+     * the scan's pixels, with its hottest cell's probability and the class the detector favours over it.
+     */
+    private static List<ScanAnalysis.Region> regions(NormalizedScan scan, ThreatHeatMap heat, Rect containerCells, double threshold,
+                                                     MatScope scope) {
+        byte[] hot = new byte[heat.width() * heat.height()];
+        for (int y = containerCells.y; y < containerCells.y + containerCells.height; y++) {
+            for (int x = containerCells.x; x < containerCells.x + containerCells.width; x++) {
+                hot[y * heat.width() + x] = heat.threat()[y * heat.width() + x] >= threshold ? (byte) 1 : 0;
             }
         }
-        Mat mask = scope.newMat();
-        Imgproc.threshold(heat, mask, REGION_THRESHOLD - 1e-6, 255, Imgproc.THRESH_BINARY);
-        Mat mask8 = scope.newMat();
-        mask.convertTo(mask8, CvType.CV_8U);
-        List<MatOfPoint> contours = new ArrayList<>();
-        Imgproc.findContours(mask8, contours, scope.newMat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        Mat mask = scope.track(new Mat(heat.height(), heat.width(), CvType.CV_8U));
+        mask.put(0, 0, hot);
+        Mat labels = scope.newMat();
+        Mat stats = scope.newMat();
+        int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, scope.newMat(), 8, CvType.CV_32S);
+        int[] labelOf = new int[hot.length];
+        labels.get(0, 0, labelOf);
+        int stride = ScanNetworks.OUTPUT_STRIDE;
         List<ScanAnalysis.Region> regions = new ArrayList<>();
-        for (MatOfPoint contour : contours) {
-            Rect box = Imgproc.boundingRect(contour);
-            contour.release();
-            double score = Core.minMaxLoc(scope.track(heat.submat(box))).maxVal;
-            int x = (int) Math.floor(box.x * scan.scaleX());
-            int y = (int) Math.floor(box.y * scan.scaleY());
-            int right = Math.min(scan.originalWidth(), (int) Math.ceil((box.x + box.width) * scan.scaleX()));
-            int bottom = Math.min(scan.originalHeight(), (int) Math.ceil((box.y + box.height) * scan.scaleY()));
-            regions.add(new ScanAnalysis.Region(x, y, right - x, bottom - y, score, null)); // the tile detector tells no kinds apart
+        for (int label = 1; label < count; label++) {
+            byte[] blob = new byte[hot.length];
+            double score = 0;
+            for (int i = 0; i < hot.length; i++) {
+                if (labelOf[i] == label) {
+                    blob[i] = 1;
+                    score = Math.max(score, heat.threat()[i]);
+                }
+            }
+            int cellX = (int) stats.get(label, Imgproc.CC_STAT_LEFT)[0];
+            int cellY = (int) stats.get(label, Imgproc.CC_STAT_TOP)[0];
+            int cellW = (int) stats.get(label, Imgproc.CC_STAT_WIDTH)[0];
+            int cellH = (int) stats.get(label, Imgproc.CC_STAT_HEIGHT)[0];
+            int x = Math.min(scan.originalWidth() - 1, (int) Math.floor(cellX * stride * scan.scaleX()));
+            int y = Math.min(scan.originalHeight() - 1, (int) Math.floor(cellY * stride * scan.scaleY()));
+            int right = Math.min(scan.originalWidth(), (int) Math.ceil((cellX + cellW) * stride * scan.scaleX()));
+            int bottom = Math.min(scan.originalHeight(), (int) Math.ceil((cellY + cellH) * stride * scan.scaleY()));
+            regions.add(new ScanAnalysis.Region(x, y, Math.max(1, right - x), Math.max(1, bottom - y), score, heat.classOf(blob)));
         }
         regions.sort(Comparator.comparingDouble(ScanAnalysis.Region::score).reversed());
         return regions;

@@ -4,7 +4,7 @@ import org.opencustoms.scan.imaging.Image16;
 
 /**
  * What a scan must be for the models to say anything about it. A scan is resampled to
- * {@link ScanPreprocessor#NORMALIZED_HEIGHT} rows, so it must be wide enough for one tile at that
+ * {@link ScanPreprocessor#NORMALIZED_HEIGHT} rows, so it must be wide enough for the detector at that
  * height, and tall enough that the resampling does not invent most of the rows.
  */
 public final class ScanInputs {
@@ -21,9 +21,9 @@ public final class ScanInputs {
                     + " detector rows are needed");
         }
         double normalizedWidth = (double) image.width() * ScanPreprocessor.NORMALIZED_HEIGHT / image.height();
-        if (normalizedWidth < ScanNetworks.TILE) {
+        if (normalizedWidth < ScanNetworks.MIN_WIDTH) {
             throw new ScanInputException("the scan is " + image.width() + " x " + image.height() + " (columns x rows): at least "
-                    + (int) Math.ceil((double) ScanNetworks.TILE * image.height() / ScanPreprocessor.NORMALIZED_HEIGHT)
+                    + (int) Math.ceil((double) ScanNetworks.MIN_WIDTH * image.height() / ScanPreprocessor.NORMALIZED_HEIGHT)
                     + " columns are needed for " + image.height() + " rows");
         }
         if (!(i0 > 1 && i0 <= 65_535)) {

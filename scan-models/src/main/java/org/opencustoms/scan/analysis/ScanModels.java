@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The trained threat detector and empty-container verifier, loaded from a directory written by
- * {@code bin/platform scan-model train}. The version is a digest of both parameter files, so a report
+ * The trained threat detector (with its second stage) and empty-container verifier, loaded from a directory written by
+ * {@code bin/platform scan-model train}. The version is a digest of the parameter files and the second stage, so a report
  * names exactly the weights it came from.
  */
 public final class ScanModels implements AutoCloseable {
@@ -33,17 +33,20 @@ public final class ScanModels implements AutoCloseable {
 
     private final Model threat;
     private final Model empty;
+    private final ThreatScoring scoring;
     private final String version;
 
-    private ScanModels(Model threat, Model empty, String version) {
+    private ScanModels(Model threat, Model empty, ThreatScoring scoring, String version) {
         this.threat = threat;
         this.empty = empty;
+        this.scoring = scoring;
         this.version = version;
     }
 
     /** Where the shipped parameters are on the class path (this module's jar). */
     public static final String SHIPPED = "models/scan/";
-    private static final List<String> SHIPPED_FILES = List.of("threat-detector-0000.params", "empty-verifier-0000.params", "training.json");
+    private static final List<String> SHIPPED_FILES = List.of("threat-detector-0000.params", "empty-verifier-0000.params", ThreatScoring.FILE,
+            "training.json");
 
     /**
      * The parameters shipped in this module's jar, unpacked to a temporary directory because DJL loads parameters
@@ -85,13 +88,15 @@ public final class ScanModels implements AutoCloseable {
     public static ScanModels load(Path directory) {
         Path threatParams = directory.resolve(ScanNetworks.THREAT_DETECTOR + "-0000.params");
         Path emptyParams = directory.resolve(ScanNetworks.EMPTY_VERIFIER + "-0000.params");
-        if (!Files.isRegularFile(threatParams) || !Files.isRegularFile(emptyParams)) {
+        Path scoringFile = directory.resolve(ThreatScoring.FILE);
+        if (!Files.isRegularFile(threatParams) || !Files.isRegularFile(emptyParams) || !Files.isRegularFile(scoringFile)) {
             throw new IllegalArgumentException(directory + " holds no trained scan models (expected " + threatParams.getFileName()
-                    + " and " + emptyParams.getFileName() + ")");
+                    + ", " + emptyParams.getFileName() + " and " + scoringFile.getFileName() + ")");
         }
+        ThreatScoring scoring = ThreatScoring.read(scoringFile);
         Model threat = load(directory, ScanNetworks.THREAT_DETECTOR, ScanNetworks::threatDetector);
         Model empty = load(directory, ScanNetworks.EMPTY_VERIFIER, ScanNetworks::emptyVerifier);
-        return new ScanModels(threat, empty, version(threatParams, emptyParams));
+        return new ScanModels(threat, empty, scoring, version(threatParams, emptyParams, scoringFile));
     }
 
     public String version() {
@@ -100,7 +105,7 @@ public final class ScanModels implements AutoCloseable {
 
     /** An analyzer with its own predictors, for one thread. */
     public ScanAnalyzer newAnalyzer() {
-        return new ScanAnalyzer(threat.newPredictor(new NoopTranslator()), empty.newPredictor(new NoopTranslator()),
+        return new ScanAnalyzer(threat.newPredictor(new NoopTranslator()), empty.newPredictor(new NoopTranslator()), scoring,
                 NDManager.newBaseManager(Device.cpu()), version);
     }
 

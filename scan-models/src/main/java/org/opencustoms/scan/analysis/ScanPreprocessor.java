@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The OpenCV steps between a scanner's counts and the models: air calibration and log attenuation,
  * denoising suited to the modality, resampling to a common scale, detection of the container region,
- * tiling with overlap, and the contrast-enhanced display rendition. Every Mat is owned by a
+ * and the contrast-enhanced display rendition. Every Mat is owned by a
  * {@link MatScope}.
  */
 public final class ScanPreprocessor {
@@ -109,38 +109,6 @@ public final class ScanPreprocessor {
         }
         return best == null || best.area() < 0.05 * attenuation.rows() * attenuation.cols()
                 ? new Rect(0, 0, attenuation.cols(), attenuation.rows()) : best;
-    }
-
-    /**
-     * Square tiles of {@code size} every {@code stride} pixels covering {@code region} inside an image of
-     * the given size; the last row and column are shifted back so no tile leaves the image.
-     */
-    public static List<Rect> tiles(Rect region, int imageWidth, int imageHeight, int size, int stride) {
-        if (size > imageWidth || size > imageHeight) {
-            throw new IllegalArgumentException("a " + size + " px tile does not fit a " + imageWidth + " x " + imageHeight + " image");
-        }
-        List<Rect> tiles = new ArrayList<>();
-        for (int y : starts(region.y, region.y + region.height, imageHeight, size, stride)) {
-            for (int x : starts(region.x, region.x + region.width, imageWidth, size, stride)) {
-                tiles.add(new Rect(x, y, size, size));
-            }
-        }
-        return tiles;
-    }
-
-    private static List<Integer> starts(int from, int to, int limit, int size, int stride) {
-        List<Integer> starts = new ArrayList<>();
-        int first = Math.max(0, Math.min(from - (size - stride) / 2, limit - size));
-        for (int start = first; ; start += stride) {
-            int clamped = Math.min(start, limit - size);
-            if (starts.isEmpty() || clamped > starts.get(starts.size() - 1)) {
-                starts.add(clamped);
-            }
-            if (start + size >= Math.min(to + (size - stride) / 2, limit)) {
-                break;
-            }
-        }
-        return starts;
     }
 
     /** 8-bit display image: air white, dense black, contrast-limited adaptive histogram equalisation. */

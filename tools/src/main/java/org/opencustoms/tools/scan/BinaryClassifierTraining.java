@@ -99,7 +99,8 @@ final class BinaryClassifierTraining {
         model.save(out, model.getName());
     }
 
-    private static void shuffle(int[] values, Random random) {
+    /** Fisher-Yates, from the given random stream, so a seed fixes the batch order. */
+    static void shuffle(int[] values, Random random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = values[i];

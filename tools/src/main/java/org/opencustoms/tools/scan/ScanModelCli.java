@@ -92,9 +92,9 @@ public final class ScanModelCli implements Runnable {
                 description = "threat detector epochs, 1 to 200 (default ${DEFAULT-VALUE})")
         int threatEpochs = 6;
 
-        @Option(names = "--mining-epochs", paramLabel = "E",
-                description = "threat detector epochs after its hardest false alarms are added, 0 to 200 (default 0: none)")
-        int miningEpochs = 0;
+        @Option(names = "--validation-count", paramLabel = "N",
+                description = "full-size validation scans the second stage is fitted on, 20 to 5000 (default ${DEFAULT-VALUE})")
+        int validationCount = 240;
 
         @Option(names = "--empty-epochs", paramLabel = "E",
                 description = "empty-container verifier epochs, 1 to 200 (default ${DEFAULT-VALUE})")
@@ -108,11 +108,11 @@ public final class ScanModelCli implements Runnable {
         public Integer call() throws Exception {
             requireIn(spec, "--count", count, 20, 20_000);
             requireIn(spec, "--threat-epochs", threatEpochs, 1, 200);
-            requireIn(spec, "--mining-epochs", miningEpochs, 0, 200);
+            requireIn(spec, "--validation-count", validationCount, 20, 5_000);
             requireIn(spec, "--empty-epochs", emptyEpochs, 1, 200);
             requireIn(spec, "--threads", threads, 1, 64);
             new ScanModelTrainer(cli.out).train(
-                    new ScanModelTrainer.Options(seed, count, threatEpochs, miningEpochs, emptyEpochs, threads), out);
+                    new ScanModelTrainer.Options(seed, count, threatEpochs, emptyEpochs, validationCount, threads), out);
             return 0;
         }
     }

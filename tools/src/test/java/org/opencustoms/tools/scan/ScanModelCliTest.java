@@ -2,6 +2,8 @@ package org.opencustoms.tools.scan;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencustoms.scan.analysis.ScanModels;
+import org.opencustoms.scan.analysis.ThreatScoring;
 import org.opencustoms.scan.sim.io.EvaluationSetGenerator;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.ScanSimulator;
@@ -49,6 +51,27 @@ class ScanModelCliTest {
     }
 
     @Test
+    void trainWritesModelsTheEvaluationLoadsWithTheSecondStageAndTheCommand() throws Exception {
+        Path models = temp.resolve("models");
+
+        Result trained = run("train", "--out", models.toString(), "--count", "20", "--threat-epochs", "1", "--empty-epochs", "1",
+                "--validation-count", "20", "--threads", "2");
+
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("second stage fitted on 20 validation scans"), trained.out());
+        ThreatScoring.read(models.resolve(ThreatScoring.FILE)); // written and valid
+        String training = Files.readString(models.resolve("training.json"));
+        assertTrue(training.contains("--count 20 --threat-epochs 1 --empty-epochs 1 --validation-count 20"), training);
+        try (ScanModels loaded = ScanModels.load(models)) {
+            assertTrue(training.contains("\"version\": \"" + loaded.version() + "\""), training);
+        }
+        Path data = temp.resolve("set");
+        new EvaluationSetGenerator(new ScanSimulator(SimulationOptions.defaults().withScale(0.2).withThreatRate(0.5))).generate(data, 98, 4, 2);
+        Result evaluated = run("evaluate", "--data", data.toString(), "--model", models.toString());
+        assertEquals(0, evaluated.code(), evaluated.err());
+    }
+
+    @Test
     void timePrintsEachScanAndTheMillisecondsPerMegapixel() {
         Result result = run("time", "--scans", "2", "--warm-up-scans", "1", "--scale", "0.2", "--seed", "5");
 
@@ -69,6 +92,8 @@ class ScanModelCliTest {
         assertEquals(2, run("evaluate").code());
         assertEquals(2, run("evaluate", "--data", temp.toString(), "--colour", "red").code());
         assertEquals(2, run("train", "--out", temp.toString(), "--count", "3").code());
+        assertEquals(2, run("train", "--out", temp.toString(), "--validation-count", "5").code());
+        assertEquals(2, run("train", "--out", temp.toString(), "--mining-epochs", "3").code(), "the tile detector's option is gone");
         assertEquals(2, run("audit").code());
         assertEquals(2, run("time", "--scale", "1.5").code());
         assertEquals(2, run("time", "--modality", "mixed").code());
