@@ -31,7 +31,7 @@ class NativeMemoryTest {
      */
     private static final int WINDOW = ANALYSES / 2;
     /**
-     * Leaking any image-sized buffer (the 1.3 MP scan as floats is 5 MB, a batch of tiles 4 MB) would raise
+     * Leaking any image-sized buffer (the 1.3 MP scan as floats is 5 MB, the detector's input 1.4 MB) would raise
      * the floor by 400 MB or more between the halves; one-off steps of about 50 MB (the allocator keeping a
      * new arena, JIT compilations) have been seen once in a run and stay.
      */

@@ -88,9 +88,9 @@ class ThreatHeatMapTest {
 
     @Test
     void theScoringIsALogisticRegressionStoredWithTheModel(@TempDir Path dir) throws IOException {
-        ThreatScoring scoring = new ThreatScoring(-1.5, new double[] {0.5, 0.25, -0.1}, 0.9);
+        ThreatScoring scoring = new ThreatScoring(-1.5, new double[] {0.5, 0.25, 0.1}, 0.9);
         double[] features = {2, 1, Math.log(4)};
-        double z = -1.5 + 0.5 * 2 + 0.25 - 0.1 * Math.log(4);
+        double z = -1.5 + 0.5 * 2 + 0.25 + 0.1 * Math.log(4);
         assertEquals(1 / (1 + Math.exp(-z)), scoring.score(features), 1e-12);
 
         Path file = dir.resolve(ThreatScoring.FILE);
@@ -104,11 +104,20 @@ class ThreatHeatMapTest {
     @Test
     void aBrokenScoringFileIsRefusedByName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(ThreatScoring.FILE);
-        Files.writeString(file, "{\"intercept\": 0, \"weights\": [1, 2], \"regionThreshold\": 0.5}", StandardCharsets.UTF_8);
+        String features = "\"features\": \"" + ThreatScoring.FEATURE_DESCRIPTION + "\", ";
+        Files.writeString(file, "{" + features + "\"intercept\": 0, \"weights\": [1, 2], \"regionThreshold\": 0.5}", StandardCharsets.UTF_8);
         IllegalArgumentException wrongCount = assertThrows(IllegalArgumentException.class, () -> ThreatScoring.read(file));
-        assertTrue(wrongCount.getMessage().contains("3 finite weights"), wrongCount.getMessage());
-        Files.writeString(file, "{\"intercept\": 0, \"weights\": [1, 2, 3], \"regionThreshold\": 1.5}", StandardCharsets.UTF_8);
+        assertTrue(wrongCount.getMessage().contains("3 finite weights") && wrongCount.getMessage().contains(ThreatScoring.FILE),
+                wrongCount.getMessage());
+        Files.writeString(file, "{" + features + "\"intercept\": 0, \"weights\": [1, 2, 3], \"regionThreshold\": 1.5}", StandardCharsets.UTF_8);
         assertThrows(IllegalArgumentException.class, () -> ThreatScoring.read(file));
+        Files.writeString(file, "{" + features + "\"intercept\": 0, \"weights\": [1, -2, 3], \"regionThreshold\": 0.5}", StandardCharsets.UTF_8);
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> ThreatScoring.read(file));
+        assertTrue(negative.getMessage().contains("must not be negative"), negative.getMessage());
+        Files.writeString(file, "{\"features\": \"the hottest tile\", \"intercept\": 0, \"weights\": [1, 2, 3], \"regionThreshold\": 0.5}",
+                StandardCharsets.UTF_8);
+        IllegalArgumentException otherFeatures = assertThrows(IllegalArgumentException.class, () -> ThreatScoring.read(file));
+        assertTrue(otherFeatures.getMessage().contains("other heat-map features"), otherFeatures.getMessage());
         Files.writeString(file, "not json", StandardCharsets.UTF_8);
         IllegalArgumentException garbage = assertThrows(IllegalArgumentException.class, () -> ThreatScoring.read(file));
         assertTrue(garbage.getMessage().contains(ThreatScoring.FILE), garbage.getMessage());

@@ -89,6 +89,10 @@ public final class ScanModels implements AutoCloseable {
         Path threatParams = directory.resolve(ScanNetworks.THREAT_DETECTOR + "-0000.params");
         Path emptyParams = directory.resolve(ScanNetworks.EMPTY_VERIFIER + "-0000.params");
         Path scoringFile = directory.resolve(ThreatScoring.FILE);
+        if (Files.isRegularFile(threatParams) && Files.isRegularFile(emptyParams) && !Files.isRegularFile(scoringFile)) {
+            throw new IllegalArgumentException(directory + " holds models trained before the whole-scan detector (no " + scoringFile.getFileName()
+                    + "); retrain them with bin/platform scan-model train, or leave SCAN_MODEL_DIR unset for the shipped ones");
+        }
         if (!Files.isRegularFile(threatParams) || !Files.isRegularFile(emptyParams) || !Files.isRegularFile(scoringFile)) {
             throw new IllegalArgumentException(directory + " holds no trained scan models (expected " + threatParams.getFileName()
                     + ", " + emptyParams.getFileName() + " and " + scoringFile.getFileName() + ")");

@@ -25,10 +25,16 @@ public record ThreatScoring(double intercept, double[] weights, double regionThr
 
     public static final String FILE = "detector.json";
     public static final int FEATURES = 3;
+    /** Stored with the fit and checked on reading, so a scoring fitted on other features is never applied to these. */
+    static final String FEATURE_DESCRIPTION = "logit of the hottest cell, logit of the mean of the " + ThreatHeatMap.TOP_CELLS
+            + " hottest, ln(1 + cells at or above " + ThreatHeatMap.HOT + ")";
 
     public ThreatScoring {
         if (weights == null || weights.length != FEATURES || !Double.isFinite(intercept) || Arrays.stream(weights).anyMatch(w -> !Double.isFinite(w))) {
             throw new IllegalArgumentException("the threat scoring needs a finite intercept and " + FEATURES + " finite weights");
+        }
+        if (Arrays.stream(weights).anyMatch(w -> w < 0)) {
+            throw new IllegalArgumentException("the threat scoring's weights must not be negative (more heat must never lower a score)");
         }
         if (!(regionThreshold > 0 && regionThreshold < 1)) {
             throw new IllegalArgumentException("the region threshold must lie between 0 and 1, got " + regionThreshold);
@@ -58,19 +64,24 @@ public record ThreatScoring(double intercept, double[] weights, double regionThr
             for (int i = 0; i < values.length; i++) {
                 values[i] = weights.get(i).getAsDouble();
             }
+            JsonElement features = json.get("features");
+            if (features == null || !FEATURE_DESCRIPTION.equals(features.getAsString())) {
+                throw new IllegalArgumentException(file + " was fitted on other heat-map features (" + features + "); retrain with"
+                        + " bin/platform scan-model train");
+            }
             return new ThreatScoring(json.get("intercept").getAsDouble(), values, json.get("regionThreshold").getAsDouble());
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : new IllegalArgumentException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException | ClassCastException
-                 | NumberFormatException e) {
+        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException | ClassCastException e) {
             throw new IllegalArgumentException(file + " is not a threat scoring (intercept, weights, regionThreshold): " + e.getMessage(), e);
         }
     }
 
     public void write(Path file) throws IOException {
         JsonObject json = new JsonObject();
-        json.addProperty("features", "logit of the hottest cell, logit of the mean of the " + ThreatHeatMap.TOP_CELLS
-                + " hottest, ln(1 + cells at or above " + ThreatHeatMap.HOT + ")");
+        json.addProperty("features", FEATURE_DESCRIPTION);
         json.addProperty("intercept", intercept);
         JsonArray array = new JsonArray();
         for (double weight : weights) {

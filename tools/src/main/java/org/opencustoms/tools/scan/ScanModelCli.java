@@ -86,15 +86,15 @@ public final class ScanModelCli implements Runnable {
         long seed = 7;
 
         @Option(names = "--count", paramLabel = "N", description = "scans simulated, 20 to 20000 (default ${DEFAULT-VALUE})")
-        int count = 800;
+        int count = 2800;
 
         @Option(names = "--threat-epochs", paramLabel = "E",
                 description = "threat detector epochs, 1 to 200 (default ${DEFAULT-VALUE})")
-        int threatEpochs = 6;
+        int threatEpochs = 24;
 
         @Option(names = "--validation-count", paramLabel = "N",
                 description = "full-size validation scans the second stage is fitted on, 20 to 5000 (default ${DEFAULT-VALUE})")
-        int validationCount = 240;
+        int validationCount = 300;
 
         @Option(names = "--empty-epochs", paramLabel = "E",
                 description = "empty-container verifier epochs, 1 to 200 (default ${DEFAULT-VALUE})")

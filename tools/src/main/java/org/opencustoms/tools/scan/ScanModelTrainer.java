@@ -18,6 +18,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.RandomUtils;
+import org.opencv.core.Rect;
 import org.opencustoms.scan.sim.ModalityChoice;
 import org.opencustoms.scan.sim.ScanConditions;
 import org.opencustoms.scan.sim.ScanSimulator;
@@ -200,8 +201,14 @@ public final class ScanModelTrainer {
         try (MatScope scope = new MatScope()) {
             NormalizedScan normalized = ScanPreprocessor.normalize(scan.image(), scan.modality(), scan.i0(), scope);
             ThreatHeatMap heat = ScanAnalyzer.heatMap(predictor, manager, ModelInputs.Planes.of(normalized));
-            double[] features = heat.features(heat.cellsOf(normalized.container()));
-            return new ThreatScoringFit.Example(features, 1 / (1 + Math.exp(-features[0])), scan.threat());
+            Rect cells = heat.cellsOf(normalized.container());
+            double hottest = 0;
+            for (int y = cells.y; y < cells.y + cells.height; y++) {
+                for (int x = cells.x; x < cells.x + cells.width; x++) {
+                    hottest = Math.max(hottest, heat.threat()[y * heat.width() + x]);
+                }
+            }
+            return new ThreatScoringFit.Example(heat.features(cells), hottest, scan.threat());
         }
     }
 

@@ -83,7 +83,11 @@ final class ThreatScoringFit {
         }
         boolean[] excluded = new boolean[ThreatScoring.FEATURES];
         double[] fitted = fit(inputs, labels, excluded, seed);
-        for (int round = 1; round < ThreatScoring.FEATURES && anyNegative(fitted); round++) {
+        for (int round = 1; anyNegative(fitted); round++) {
+            if (round == ThreatScoring.FEATURES) {
+                throw new IllegalStateException("the detector's heat does not rank the validation scans with threats above the clean ones:"
+                        + " every feature of the second stage got a negative weight");
+            }
             int worst = 1;
             for (int i = 2; i < fitted.length; i++) {
                 worst = fitted[i] < fitted[worst] ? i : worst;
