@@ -41,6 +41,7 @@ class ThreatHeatMapTest {
         ThreatHeatMap heat = map(ThreatClass.FIREARM);
         double[] features = heat.features(new Rect(0, 0, WIDTH, HEIGHT));
         assertEquals(ThreatHeatMap.logit(0.95), features[0], 1e-4);
+        assertEquals(0.95, heat.hottest(new Rect(0, 0, WIDTH, HEIGHT)), 1e-6);
         double top = (0.95 + 0.8 + 0.6 + 13 * 0.1) / ThreatHeatMap.TOP_CELLS;
         assertEquals(ThreatHeatMap.logit(top), features[1], 1e-4);
         assertEquals(Math.log(1 + 3), features[2], 1e-9);

@@ -53,6 +53,17 @@ public record ThreatHeatMap(int width, int height, float[] threat, float[] class
         return new double[] {logit(inside[n - 1]), logit(topSum / top), Math.log1p(hot)};
     }
 
+    /** The highest threat probability among the cells. */
+    public float hottest(Rect cells) {
+        float hottest = 0;
+        for (int y = cells.y; y < cells.y + cells.height; y++) {
+            for (int x = cells.x; x < cells.x + cells.width; x++) {
+                hottest = Math.max(hottest, threat[y * width + x]);
+            }
+        }
+        return hottest;
+    }
+
     /** The class whose probability, weighted by each cell's threat probability, is highest over the cells of {@code mask}. */
     public ThreatClass classOf(byte[] mask) {
         ThreatClass[] classes = ThreatClass.values();

@@ -202,13 +202,7 @@ public final class ScanModelTrainer {
             NormalizedScan normalized = ScanPreprocessor.normalize(scan.image(), scan.modality(), scan.i0(), scope);
             ThreatHeatMap heat = ScanAnalyzer.heatMap(predictor, manager, ModelInputs.Planes.of(normalized));
             Rect cells = heat.cellsOf(normalized.container());
-            double hottest = 0;
-            for (int y = cells.y; y < cells.y + cells.height; y++) {
-                for (int x = cells.x; x < cells.x + cells.width; x++) {
-                    hottest = Math.max(hottest, heat.threat()[y * heat.width() + x]);
-                }
-            }
-            return new ThreatScoringFit.Example(heat.features(cells), hottest, scan.threat());
+            return new ThreatScoringFit.Example(heat.features(cells), heat.hottest(cells), scan.threat());
         }
     }
 
